@@ -1,0 +1,142 @@
+"""Incremental indexing: compare the corpus with what the index holds, tag only what changed,
+and write it in one commit.
+
+An article is identified by its file name and versioned by the SHA-256 of its bytes. When the
+reference data (people, summits, topics) or the tagger changes, every article's tags may
+change, so everything is retagged and the report says why.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .corpus import ArticleError, article_id_for, file_sha256, list_article_files, read_article
+from .reference import ReferenceData, load_reference
+from .store import apply_changes, read_state, write_lock
+from .tagging import TaggedArticle, Tagger
+
+# Bump when tagging rules change in a way that alters stored tags: indexes retag everything.
+TAGGER_VERSION = "1"
+
+
+@dataclass
+class IndexReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    failed: list[str] = field(default_factory=list)  # "file: reason", one line each
+    kept_previous: list[str] = field(default_factory=list)  # changed but failed: old version kept
+    passages: int = 0  # passages written in this run
+    seconds: float = 0.0
+    full_reason: str | None = None  # why everything was retagged, if it was
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def summary(self) -> str:
+        if not self.changed and not self.failed:
+            return f"Index is up to date: {self.unchanged} articles, nothing to do ({self.seconds:.2f} s)."
+        return (
+            f"{len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
+            f"{self.unchanged} unchanged, {len(self.failed)} failed; "
+            f"{self.passages} passages written in {self.seconds:.2f} s."
+        )
+
+
+ProgressCallback = Callable[[Path], None]
+
+
+def build_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    rebuild: bool = False,
+    on_file: ProgressCallback | None = None,
+) -> IndexReport:
+    """Bring the index at `index_dir` in line with `corpus_dir`. Raises IndexBusy when another
+    run holds the lock and ReferenceError when a reference file is broken (nothing is written
+    then: tagging with broken reference data would only spread the damage)."""
+    started = time.monotonic()
+    reference = load_reference(corpus_dir)
+    fingerprint = f"{reference.fingerprint}/{TAGGER_VERSION}"
+    report = IndexReport()
+    with write_lock(index_dir):
+        state = read_state(index_dir)
+        full = _full_reason(rebuild, state, fingerprint)
+        report.full_reason = full
+        indexed = {} if state is None else state.articles
+        files = _current_files(corpus_dir, report)
+        tagger = Tagger(reference)
+        to_write: list[TaggedArticle] = []
+        for article_id, (path, data) in files.items():
+            if on_file:
+                on_file(path)
+            previous = indexed.get(article_id)
+            if not full and previous and previous.sha256 == file_sha256(data):
+                report.unchanged += 1
+                continue
+            try:
+                to_write.append(tagger.tag(read_article(path, data)))
+            except ArticleError as exc:
+                report.failed.append(str(exc))
+                if previous and not full:
+                    report.kept_previous.append(article_id)
+                continue
+            (report.updated if previous else report.added).append(article_id)
+        written = {article.id for article in to_write}
+        # A rebuild starts from nothing, so an indexed article that now fails is dropped.
+        dropped = {a for a in indexed if a in files and a not in written} if full else set()
+        report.removed = sorted((set(indexed) - set(files)) | dropped)
+        report.passages = sum(len(a.passages) for a in to_write)
+        if report.changed or full:
+            apply_changes(index_dir, report.removed, to_write, _meta(reference, fingerprint), rebuild=bool(full))
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _full_reason(rebuild: bool, state, fingerprint: str) -> str | None:
+    if rebuild:
+        return "--rebuild was asked for"
+    if state is None:
+        return "there was no index yet"
+    if state.fingerprint is None:
+        return "the index was made by an older version of summit-search"
+    if state.fingerprint != fingerprint:
+        return "the reference data (people, countries, summits or topics) or the tagger changed"
+    return None
+
+
+def _current_files(corpus_dir: Path, report: IndexReport) -> dict[str, tuple[Path, bytes]]:
+    """Article id -> (path, bytes) for every article file; unreadable files and id clashes
+    ("a b.txt" and "a-b.txt") are reported as failed."""
+    files: dict[str, tuple[Path, bytes]] = {}
+    for path in list_article_files(corpus_dir):
+        try:
+            article_id = article_id_for(path)
+            data = path.read_bytes()
+        except (ArticleError, OSError) as exc:
+            report.failed.append(str(exc) if isinstance(exc, ArticleError) else f"{path}: cannot read: {exc}")
+            continue
+        if article_id in files:
+            report.failed.append(f"{path}: article id '{article_id}' is already used by {files[article_id][0].name}")
+            continue
+        files[article_id] = (path, data)
+    return files
+
+
+def _meta(reference: ReferenceData, fingerprint: str) -> dict:
+    people = {p.id: p.name for p in reference.people.values()}
+    groups = {g.id: g.name for g in reference.groups.values()}
+    return {
+        "fingerprint": fingerprint,
+        "labels": {
+            "speaker": {**people, **groups},
+            "mention": {**people, **{c.id: c.name for c in reference.countries.values()}},
+            "topic": {t.id: t.label for t in reference.topics.values()},
+            "summit": {s.id: s.label for s in reference.summits.values()},
+        },
+    }

@@ -1,0 +1,142 @@
+"""The `summit-search` command line: thin wrappers over plain functions in this package, so
+tests call the functions and the commands only parse options and print."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sys
+import textwrap
+from pathlib import Path
+
+import click
+
+from .build import build_index
+from .corpus import ArticleError, list_article_files
+from .reference import ReferenceError, load_reference
+from .report import article_json, article_table
+from .store import IndexBusy, IndexMissing, IndexReader, SearchError, SearchRequest
+from .tagging import Tagger
+
+corpus_option = click.option(
+    "--corpus", "corpus_dir", type=click.Path(path_type=Path), default=Path("corpus"), show_default=True,
+    help="Folder with the articles and the reference TOML files.",
+)
+index_option = click.option(
+    "--index", "index_dir", type=click.Path(path_type=Path), default=Path("index"), show_default=True,
+    envvar="SUMMIT_SEARCH_INDEX", help="Index folder (or $SUMMIT_SEARCH_INDEX).",
+)
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(f"summit-search: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Full-text search over what leaders said at CIS summits."""
+
+
+@main.command("index")
+@corpus_option
+@index_option
+@click.option("--rebuild", is_flag=True, help="Retag and rewrite every article.")
+def index_command(corpus_dir: Path, index_dir: Path, rebuild: bool) -> None:
+    """Index new, changed and deleted articles (only those)."""
+    try:
+        total = len(list_article_files(corpus_dir))
+        if sys.stdout.isatty():
+            with click.progressbar(length=total, label="Indexing", show_pos=True) as bar:
+                report = build_index(corpus_dir, index_dir, rebuild, on_file=lambda _: bar.update(1))
+        else:
+            report = build_index(corpus_dir, index_dir, rebuild)
+    except (ArticleError, ReferenceError, IndexBusy) as exc:
+        fail(str(exc))
+    if report.full_reason:
+        click.echo(f"Retagged every article: {report.full_reason}.")
+    for line in report.failed:
+        click.echo(f"failed: {line}", err=True)
+    for article_id in report.kept_previous:
+        click.echo(f"kept the previously indexed version of {article_id}", err=True)
+    click.echo(report.summary())
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@corpus_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--full", is_flag=True, help="Print whole passages, not their first line.")
+def inspect(file: Path, corpus_dir: Path, as_json: bool, full: bool) -> None:
+    """Show how one article (any path) is split and tagged, and what the tagger doubted."""
+    try:
+        tagger = Tagger(load_reference(corpus_dir))
+        article = tagger.tag_file(file)
+    except (ArticleError, ReferenceError) as exc:
+        fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(article_json(article, tagger.reference), ensure_ascii=False, indent=2))
+    else:
+        click.echo(article_table(article, tagger.reference, full=full))
+
+
+@main.command()
+@click.argument("query", default="")
+@index_option
+@click.option("--speaker", multiple=True, help="Speaker id (repeat for OR).")
+@click.option("--topic", multiple=True, help="Topic id (repeat for OR).")
+@click.option("--summit", multiple=True, help="Summit id (repeat for OR).")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
+@click.option("--page", type=int, default=1, show_default=True)
+@click.option("--per-page", type=int, default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the /api/search JSON object.")
+def search(query: str, index_dir: Path, speaker, topic, summit, sort, page, per_page, as_json) -> None:
+    """Search the index from the terminal."""
+    request = SearchRequest(query, tuple(speaker), tuple(topic), tuple(summit), sort, page, per_page)
+    try:
+        with IndexReader(index_dir) as reader:
+            result = reader.search(request)
+    except IndexMissing as exc:
+        fail(str(exc))
+    except SearchError as exc:
+        fail(f"--{exc.param.replace('_', '-')}: {exc}", code=2)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    click.echo(_search_text(result))
+
+
+def _search_text(result: dict) -> str:
+    lines = []
+    if result["notice"]:
+        lines.append(result["notice"])
+    if result["corrected"]:
+        lines.append(f"Did you mean: {result['corrected']}?")
+    lines.append(f"{result['total']} passages (page {result['page']} of {result['pages']})")
+    for hit in result["hits"]:
+        speakers = ", ".join(s["name"] for s in hit["speakers"]) or "(narration)"
+        where = " · ".join(x for x in (hit["date"], hit["summit"] and hit["summit"]["label"]) if x)
+        lines.append("")
+        lines.append(click.style(f"{speakers}", bold=True) + f"  {where}  [{hit['id']}]")
+        text = _terminal_highlight(hit["highlight"])
+        lines.extend(textwrap.wrap(text, width=100, initial_indent="  ", subsequent_indent="  "))
+    facets = result["facets"]
+    for name in ("speaker", "topic", "summit"):
+        if facets[name]:
+            values = ", ".join(f"{v['label']} ({v['count']})" for v in facets[name][:8])
+            lines.append(f"\n{name}: {values}")
+    return "\n".join(lines)
+
+
+def _terminal_highlight(marked: str) -> str:
+    pieces = re.split(r"(<mark>.*?</mark>)", marked)
+    out = []
+    for piece in pieces:
+        if piece.startswith("<mark>"):
+            out.append(click.style(html.unescape(piece[6:-7]), bold=True, underline=True))
+        else:
+            out.append(html.unescape(piece))
+    return "".join(out)

@@ -1,0 +1,261 @@
+"""The user-editable reference data (people, countries, summits, topics) as typed objects.
+
+Loading validates everything up front so that a typo in a TOML file is reported once, with
+the file and entry, instead of surfacing later as a silently wrong attribution.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REFERENCE_FILES = ("people.toml", "countries.toml", "summits.toml", "topics.toml")
+ROLE_KINDS = ("president", "head_of_state", "prime_minister", "cis_executive_secretary")
+SUMMIT_FORMATS = ("regular", "informal", "video")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class ReferenceError(ValueError):
+    """A reference-data file is missing or malformed; the message names file and entry."""
+
+
+@dataclass(frozen=True)
+class Role:
+    kind: str
+    country: str
+    start: dt.date
+    end: dt.date | None
+    leader: bool
+
+    def active_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return self.start <= day and (self.end is None or day < self.end)
+
+    @property
+    def is_head_of_state(self) -> bool:
+        return self.kind in ("president", "head_of_state")
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    variants: tuple[str, ...]
+    patronymic: tuple[str, ...]
+    roles: tuple[Role, ...]
+
+    def roles_on(self, day: dt.date | None) -> list[Role]:
+        return [role for role in self.roles if role.active_on(day)]
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    name: str
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Country:
+    id: str
+    name: str
+    variants: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Summit:
+    id: str
+    label: str
+    city: str
+    country: str
+    dates: tuple[dt.date, ...]
+    format: str
+
+    @property
+    def date(self) -> dt.date:
+        return self.dates[0]
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: str
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    people: dict[str, Person]
+    groups: dict[str, Group]
+    countries: dict[str, Country]
+    summits: dict[str, Summit]
+    topics: dict[str, Topic]
+    fingerprint: str = field(default="")
+
+    def speaker_name(self, speaker_id: str) -> str:
+        """Display name for a person or group id; unknown ids fall back to themselves."""
+        if speaker_id in self.people:
+            return self.people[speaker_id].name
+        if speaker_id in self.groups:
+            return self.groups[speaker_id].name
+        if speaker_id in self.countries:
+            return self.countries[speaker_id].name
+        return speaker_id
+
+
+def load_reference(corpus_dir: Path) -> ReferenceData:
+    """Read and validate the four reference files in `corpus_dir`."""
+    raw = {name: _read_toml(corpus_dir / name) for name in REFERENCE_FILES}
+    countries = _parse_countries(raw["countries.toml"], corpus_dir / "countries.toml")
+    people, groups = _parse_people(raw["people.toml"], corpus_dir / "people.toml", countries)
+    summits = _parse_summits(raw["summits.toml"], corpus_dir / "summits.toml", countries)
+    topics = _parse_topics(raw["topics.toml"], corpus_dir / "topics.toml")
+    return ReferenceData(people, groups, countries, summits, topics, reference_fingerprint(corpus_dir))
+
+
+def reference_fingerprint(corpus_dir: Path) -> str:
+    """A hash of the reference files: when it changes, every article's tags may change."""
+    digest = hashlib.sha256()
+    for name in REFERENCE_FILES:
+        path = corpus_dir / name
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()[:16]
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ReferenceError(f"{path}: reference file is missing") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ReferenceError(f"{path}: not valid TOML: {exc}") from None
+
+
+def _entries(data: dict, table: str, path: Path) -> list[dict]:
+    entries = data.get(table, [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ReferenceError(f"{path}: [[{table}]] must be an array of tables")
+    return entries
+
+
+def _require(entry: dict, key: str, kind: type, path: Path, where: str):
+    value = entry.get(key)
+    if not isinstance(value, kind) or value in ("", []):
+        raise ReferenceError(f"{path}: {where}: '{key}' is missing or not a {kind.__name__}")
+    return value
+
+
+def _strings(entry: dict, key: str, path: Path, where: str) -> tuple[str, ...]:
+    values = entry.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+        raise ReferenceError(f"{path}: {where}: '{key}' must be a list of non-empty strings")
+    return tuple(v.strip() for v in values)
+
+
+def _slug(entry: dict, path: Path, index: int, table: str, seen: set[str]) -> str:
+    ident = _require(entry, "id", str, path, f"{table} #{index + 1}")
+    if not SLUG.match(ident):
+        raise ReferenceError(f"{path}: {table} '{ident}': id must be lower-case letters, digits, '-'")
+    if ident in seen:
+        raise ReferenceError(f"{path}: {table} '{ident}': duplicate id")
+    seen.add(ident)
+    return ident
+
+
+def _parse_countries(data: dict, path: Path) -> dict[str, Country]:
+    countries: dict[str, Country] = {}
+    for i, entry in enumerate(_entries(data, "country", path)):
+        ident = _slug(entry, path, i, "country", set(countries))
+        where = f"country '{ident}'"
+        countries[ident] = Country(
+            id=ident,
+            name=_require(entry, "name", str, path, where),
+            variants=_strings(entry, "variants", path, where),
+            demonyms=_strings(entry, "demonyms", path, where),
+            capital=entry.get("capital", ""),
+            outlets=_strings(entry, "outlets", path, where),
+        )
+    return countries
+
+
+def _parse_people(data: dict, path: Path, countries: dict[str, Country]):
+    people: dict[str, Person] = {}
+    groups: dict[str, Group] = {}
+    for i, entry in enumerate(_entries(data, "person", path)):
+        ident = _slug(entry, path, i, "person", set(people))
+        where = f"person '{ident}'"
+        people[ident] = Person(
+            id=ident,
+            name=_require(entry, "name", str, path, where),
+            variants=_strings(entry, "variants", path, where),
+            patronymic=_strings(entry, "patronymic", path, where),
+            roles=tuple(_parse_role(r, path, where, countries) for r in entry.get("roles", [])),
+        )
+    for i, entry in enumerate(_entries(data, "group", path)):
+        ident = _slug(entry, path, i, "group", set(groups) | set(people))
+        where = f"group '{ident}'"
+        groups[ident] = Group(
+            id=ident,
+            name=_require(entry, "name", str, path, where),
+            phrases=_strings(entry, "phrases", path, where),
+        )
+    return people, groups
+
+
+def _parse_role(entry: dict, path: Path, where: str, countries: dict[str, Country]) -> Role:
+    kind = entry.get("role")
+    if kind not in ROLE_KINDS:
+        raise ReferenceError(f"{path}: {where}: role must be one of {', '.join(ROLE_KINDS)}")
+    country = entry.get("country")
+    if country not in countries:
+        raise ReferenceError(f"{path}: {where}: unknown country '{country}' (see countries.toml)")
+    start, end = entry.get("from"), entry.get("to")
+    if not isinstance(start, dt.date) or (end is not None and not isinstance(end, dt.date)):
+        raise ReferenceError(f"{path}: {where}: role 'from'/'to' must be dates like 2019-03-20")
+    leader = entry.get("leader", kind in ("president", "head_of_state"))
+    return Role(kind, country, start, end, bool(leader))
+
+
+def _parse_summits(data: dict, path: Path, countries: dict[str, Country]) -> dict[str, Summit]:
+    summits: dict[str, Summit] = {}
+    for i, entry in enumerate(_entries(data, "summit", path)):
+        ident = _slug(entry, path, i, "summit", set(summits))
+        where = f"summit '{ident}'"
+        dates = entry.get("dates")
+        if not isinstance(dates, list) or not dates or not all(isinstance(d, dt.date) for d in dates):
+            raise ReferenceError(f"{path}: {where}: 'dates' must be a list of dates")
+        if entry.get("format") not in SUMMIT_FORMATS:
+            raise ReferenceError(f"{path}: {where}: format must be one of {', '.join(SUMMIT_FORMATS)}")
+        if entry.get("country") not in countries:
+            raise ReferenceError(f"{path}: {where}: unknown country '{entry.get('country')}'")
+        summits[ident] = Summit(
+            id=ident,
+            label=_require(entry, "label", str, path, where),
+            city=entry.get("city", ""),
+            country=entry["country"],
+            dates=tuple(sorted(dates)),
+            format=entry["format"],
+        )
+    return summits
+
+
+def _parse_topics(data: dict, path: Path) -> dict[str, Topic]:
+    topics: dict[str, Topic] = {}
+    for i, entry in enumerate(_entries(data, "topic", path)):
+        ident = _slug(entry, path, i, "topic", set(topics))
+        where = f"topic '{ident}'"
+        topics[ident] = Topic(
+            id=ident,
+            label=_require(entry, "label", str, path, where),
+            cues=_strings(entry, "cues", path, where),
+        )
+    return topics

@@ -1,0 +1,41 @@
+"""The Whoosh schema: one index holds passages, one record per article, and one meta record.
+
+Article records live in the same index as their passages so that adding, replacing or
+removing an article is a single commit: a reader sees all of it or none of it.
+
+`make_schema()` builds a fresh schema (and fresh analyzers) on every call: a shared stemming
+analyzer is corrupted by concurrent use, so nothing may hold one globally.
+"""
+
+from __future__ import annotations
+
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+# Bump when the schema or the stored layout changes: older indexes are then rebuilt.
+SCHEMA_VERSION = "1"
+FACET_FIELDS = ("speaker", "topic", "summit")
+META_ID = "__meta__"
+
+
+def make_schema() -> Schema:
+    return Schema(
+        id=ID(stored=True, unique=True),
+        doctype=ID(stored=True),  # passage | article | meta
+        article_id=ID(stored=True, sortable=True),
+        position=NUMERIC(int, stored=True, sortable=True),
+        kind=ID(stored=True),  # quote | narration | heading | caption
+        # chars=True stores character offsets, so hits are highlighted without re-analysis
+        text=TEXT(analyzer=StemmingAnalyzer(), stored=True, phrase=True, chars=True, spelling=True),
+        section=TEXT(analyzer=StemmingAnalyzer(), stored=True),
+        title=TEXT(analyzer=StemmingAnalyzer(), stored=True),
+        speaker=KEYWORD(stored=True, commas=True),
+        mention=KEYWORD(stored=True, commas=True),
+        topic=KEYWORD(stored=True, commas=True),
+        summit=ID(stored=True),
+        date=DATETIME(),  # for date:[2023 to 2024] queries
+        day=NUMERIC(int, stored=True, sortable=True),  # yyyymmdd, 0 when unknown: sorts last
+        start=STORED,
+        end=STORED,
+        record=STORED,  # article and meta records: a dict of everything else worth keeping
+    )

@@ -1,0 +1,582 @@
+"""The search layer: the only module that reads or writes the Whoosh index at run time.
+
+Everything it returns is plain data (dicts, lists, strings) shaped like the JSON API, so the
+CLI, the web app and the tests never touch a Whoosh object, and Whoosh could be swapped for
+another engine behind this module alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import html
+import math
+import os
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+from whoosh import highlight, index, qparser, query, sorting
+from whoosh.index import LockError
+
+from .schema import FACET_FIELDS, META_ID, SCHEMA_VERSION, make_schema
+from .tagging import TaggedArticle
+
+MAX_QUERY_CHARS = 500
+MAX_PER_PAGE = 100
+LOCK_WAIT_SECONDS = 0.0
+WRITER_LIMIT_MB = 256
+FACET_PARAMS = {"speaker": "speaker", "topic": "topic", "summit": "summit"}
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class IndexBusy(RuntimeError):
+    """Another process is writing the index."""
+
+
+class IndexMissing(RuntimeError):
+    """No usable index at the path: build one with `summit-search index`."""
+
+
+class SearchError(ValueError):
+    """A request parameter is out of range or unknown; `param` names it."""
+
+    def __init__(self, param: str, message: str):
+        super().__init__(message)
+        self.param = param
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndexedArticle:
+    """What the index remembers about an article, to decide what a reindex must touch."""
+
+    id: str
+    sha256: str
+    file: str
+    title: str
+    passages: int
+
+
+@dataclass(frozen=True)
+class IndexState:
+    fingerprint: str | None  # None when the index predates the current schema
+    articles: dict[str, IndexedArticle] = field(default_factory=dict)
+
+
+def index_exists(path: Path) -> bool:
+    return path.is_dir() and index.exists_in(str(path))
+
+
+def read_state(path: Path) -> IndexState | None:
+    """The indexed articles and the fingerprint they were tagged with; None if no index."""
+    if not index_exists(path):
+        return None
+    try:
+        ix = index.open_dir(str(path))
+    except Exception:  # an unreadable or foreign index is rebuilt, never trusted
+        return IndexState(None)
+    with ix.searcher() as searcher:
+        meta = searcher.document(id=META_ID)
+        if not meta or meta["record"].get("schema") != SCHEMA_VERSION:
+            return IndexState(None)
+        articles = {}
+        for fields in searcher.documents(doctype="article"):
+            record = fields["record"]
+            articles[fields["article_id"]] = IndexedArticle(
+                fields["article_id"], record["sha256"], record["file"], record["title"], record["passages"]
+            )
+        return IndexState(meta["record"]["fingerprint"], articles)
+
+
+@contextlib.contextmanager
+def write_lock(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Serialise writers (including rebuilds, which swap the whole directory) with a lock file
+    beside the index; a second writer gets IndexBusy instead of corrupting anything."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = path.parent / f".{path.name}.lock"
+    with open(lock_path, "a+") as handle:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise IndexBusy(f"{path}: index is busy (another `summit-search index` is running)") from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def apply_changes(
+    path: Path,
+    remove: Iterable[str],
+    add: Iterable[TaggedArticle],
+    meta: dict,
+    rebuild: bool = False,
+) -> None:
+    """Remove and (re)add articles in one commit. Call inside `write_lock`.
+
+    A rebuild is written to a sibling directory and swapped in, so the old index stays
+    searchable until the new one is complete, and a killed rebuild leaves it untouched."""
+    if rebuild or not index_exists(path):
+        _build_and_swap(path, add, meta)
+        return
+    ix = index.open_dir(str(path))
+    try:
+        writer = ix.writer(timeout=5.0, limitmb=WRITER_LIMIT_MB)
+    except LockError:
+        raise IndexBusy(f"{path}: index is busy (its Whoosh lock is held)") from None
+    try:
+        for article_id in remove:
+            writer.delete_by_term("article_id", article_id)
+        for article in add:
+            writer.delete_by_term("article_id", article.id)
+            _add_article(writer, article)
+        writer.update_document(**_meta_document(meta))
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+
+
+def _build_and_swap(path: Path, articles: Iterable[TaggedArticle], meta: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.building-", dir=path.parent))
+    try:
+        ix = index.create_in(str(staging), make_schema())
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        for article in articles:
+            _add_article(writer, article)
+        writer.add_document(**_meta_document(meta))
+        writer.commit()
+        retired = path.parent / f".{path.name}.retired-{os.getpid()}"
+        if path.exists():
+            os.rename(path, retired)
+        os.rename(staging, path)
+        shutil.rmtree(retired, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _meta_document(meta: dict) -> dict:
+    return {"id": META_ID, "doctype": "meta", "record": {**meta, "schema": SCHEMA_VERSION}}
+
+
+def _add_article(writer, article: TaggedArticle) -> None:
+    day = _day_number(article.date)
+    summit = article.summit.id if article.summit else None
+    record = {
+        "sha256": article.sha256,
+        "file": article.file,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "language": article.language,
+        "date": article.date.isoformat() if article.date else None,
+        "summit": summit,
+        "problems": list(article.problems),
+        "passages": len(article.passages),
+    }
+    writer.add_document(id=f"article:{article.id}", doctype="article", article_id=article.id,
+                        title=article.title, day=day, record=record)
+    for passage in article.passages:
+        fields = {
+            "id": passage.id,
+            "doctype": "passage",
+            "article_id": article.id,
+            "position": passage.position,
+            "kind": passage.kind,
+            "text": passage.text,
+            "title": article.title,
+            "speaker": ",".join(passage.speakers),
+            "mention": ",".join(passage.mentions),
+            "topic": ",".join(passage.topics),
+            "day": day,
+            "start": passage.start,
+            "end": passage.end,
+        }
+        if passage.section:
+            fields["section"] = passage.section
+        if summit:
+            fields["summit"] = summit
+        if article.date:
+            fields["date"] = dt.datetime.combine(article.date, dt.time())
+        writer.add_document(**fields)
+
+
+def _day_number(day: dt.date | None) -> int:
+    return day.year * 10000 + day.month * 100 + day.day if day else 0
+
+
+def _day_iso(number: int | None) -> str | None:
+    if not number:
+        return None
+    return f"{number // 10000:04d}-{number // 100 % 100:02d}-{number % 100:02d}"
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: str = ""
+    speaker: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()
+    summit: tuple[str, ...] = ()
+    sort: str = "relevance"  # relevance | date
+    page: int = 1
+    per_page: int = 10
+
+    def selected(self, facet: str) -> tuple[str, ...]:
+        return getattr(self, facet)
+
+    def params(self, **changes) -> dict[str, object]:
+        """The request as URL parameters (for toggle and page links), with changes applied."""
+        values = {"q": self.query, "speaker": list(self.speaker), "topic": list(self.topic),
+                  "summit": list(self.summit), "sort": self.sort, "page": self.page}
+        values.update(changes)
+        if values["sort"] == "relevance":
+            values.pop("sort")
+        if values.get("page") == 1:
+            values.pop("page")
+        return {k: v for k, v in values.items() if v not in ("", [], None)}
+
+
+def search_url(params: dict[str, object]) -> str:
+    return "/search" + ("?" + urlencode(params, doseq=True) if params else "")
+
+
+class IndexReader:
+    """A read handle on the index. Not thread-safe: use one per thread (Whoosh searchers and
+    their analyzers are not safe to share). `refresh()` picks up new commits cheaply."""
+
+    def __init__(self, path: Path):
+        if not index_exists(path):
+            raise IndexMissing(f"{path}: no index here; run `summit-search index` first")
+        self.path = path
+        self._open()
+
+    def _open(self) -> None:
+        self._ix = index.open_dir(str(self.path))
+        self._searcher = self._ix.searcher()
+        self._generation = self._searcher.ixreader.generation()
+        self._dir_inode = self.path.stat().st_ino
+        self._value_docs: dict[tuple[str, str], frozenset[int]] = {}
+        meta = self._searcher.document(id=META_ID) or {"record": {}}
+        self.labels: dict[str, dict[str, str]] = meta["record"].get("labels", {f: {} for f in FACET_FIELDS})
+        self._passage_docs = frozenset(self._searcher.docs_for_query(query.Term("doctype", "passage")))
+
+    def refresh(self) -> bool:
+        """Reopen if the index changed (new commit, or a rebuild swapped the directory)."""
+        try:
+            swapped = self.path.stat().st_ino != self._dir_inode
+        except FileNotFoundError:
+            return False  # mid-swap: keep serving the old one
+        if swapped:
+            self.close()
+            self._open()
+            return True
+        if self._searcher.up_to_date():
+            return False
+        self._searcher = self._searcher.refresh()
+        self._generation = self._searcher.ixreader.generation()
+        self._value_docs.clear()
+        self._passage_docs = frozenset(self._searcher.docs_for_query(query.Term("doctype", "passage")))
+        return True
+
+    def close(self) -> None:
+        self._searcher.close()
+
+    def __enter__(self) -> IndexReader:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def passage_count(self) -> int:
+        return len(self._passage_docs)
+
+    # --- search ----------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> dict:
+        _validate(request, self.labels)
+        parsed = parse_query(self._searcher.schema, request.query)
+        base = self._matching(parsed.query)
+        filters = {f: self._facet_filter(f, request.selected(f)) for f in FACET_FIELDS}
+        matched = set(base)
+        for docs in filters.values():
+            if docs is not None:
+                matched &= docs
+        total = len(matched)
+        last_page = max(1, math.ceil(total / request.per_page))
+        if request.page > last_page:
+            raise SearchError("page", f"page {request.page} is past the last page ({last_page})")
+        return {
+            "query": request.query,
+            "total": total,
+            "page": request.page,
+            "per_page": request.per_page,
+            "pages": last_page,
+            "notice": parsed.notice,
+            "corrected": self._correction(parsed, total),
+            "hits": self._hits(parsed.query, matched, request),
+            "facets": {f: self._facet_values(f, base, filters, request) for f in FACET_FIELDS},
+        }
+
+    def _matching(self, parsed: query.Query | None) -> frozenset[int]:
+        if parsed is None:
+            return self._passage_docs
+        return frozenset(self._searcher.docs_for_query(parsed)) & self._passage_docs
+
+    def _docs_with(self, facet: str, value: str) -> frozenset[int]:
+        key = (facet, value)
+        if key not in self._value_docs:
+            self._value_docs[key] = frozenset(self._searcher.docs_for_query(query.Term(facet, value)))
+        return self._value_docs[key]
+
+    def _facet_filter(self, facet: str, values: tuple[str, ...]) -> frozenset[int] | None:
+        """Documents having any of the selected values (OR within a facet); None: no filter."""
+        if not values:
+            return None
+        docs: set[int] = set()
+        for value in values:
+            docs |= self._docs_with(facet, value)
+        return frozenset(docs)
+
+    def _facet_values(self, facet: str, base, filters, request: SearchRequest) -> list[dict]:
+        """Counts under the query and the *other* facets' selections, so that picking a second
+        speaker shows how many that adds (OR within a facet, AND across facets)."""
+        pool = set(base)
+        for other, docs in filters.items():
+            if other != facet and docs is not None:
+                pool &= docs
+        selected = request.selected(facet)
+        values = []
+        for value, label in self.labels.get(facet, {}).items():
+            count = len(pool & self._docs_with(facet, value)) if pool else 0
+            if count or value in selected:
+                toggled = [v for v in selected if v != value] if value in selected else [*selected, value]
+                values.append({
+                    "value": value, "label": label, "count": count, "selected": value in selected,
+                    "toggle_url": search_url(request.params(**{facet: toggled, "page": 1})),
+                })
+        values.sort(key=lambda v: (-v["count"], v["label"].lower()))
+        return values
+
+    def _hits(self, parsed: query.Query | None, matched: set[int], request: SearchRequest) -> list[dict]:
+        if not matched:
+            return []
+        limit = request.page * request.per_page
+        by_date = sorting.MultiFacet([sorting.FieldFacet("day", reverse=True),
+                                      sorting.FieldFacet("article_id"), sorting.FieldFacet("position")])
+        if parsed is None or request.sort == "date":
+            results = self._searcher.search(parsed or query.Every(), filter=matched, limit=limit,
+                                            sortedby=by_date, terms=parsed is not None)
+        else:
+            results = self._searcher.search(parsed, filter=matched, limit=limit, terms=True)
+        results.fragmenter = _WholeText()
+        results.formatter = _MarkFormatter()
+        page = results[(request.page - 1) * request.per_page:limit]
+        return [self._hit(hit, highlighted=parsed is not None) for hit in page]
+
+    def _hit(self, hit, highlighted: bool) -> dict:
+        data = self._passage_data(hit.fields())
+        text = data["text"]
+        data["highlight"] = (hit.highlights("text", top=1, minscore=0) if highlighted else "") or html.escape(
+            text, quote=False)
+        return data
+
+    def _correction(self, parsed: ParsedQuery, total: int) -> str | None:
+        """A spelling suggestion when a typed word is not in the index."""
+        if parsed.query is None or parsed.notice:
+            return None
+        correction = self._searcher.correct_query(parsed.query, parsed.text)
+        if correction.query == parsed.query or correction.string == parsed.text:
+            return None
+        suggested = parse_query(self._searcher.schema, correction.string)
+        if suggested.query is None or not self._matching(suggested.query):
+            return None
+        return correction.string if total == 0 or len(self._matching(suggested.query)) > total else None
+
+    # --- lookups ---------------------------------------------------------------------------
+
+    def _passage_data(self, fields: dict) -> dict:
+        summit = fields.get("summit")
+        return {
+            "id": fields["id"],
+            "article_id": fields["article_id"],
+            "article_title": fields.get("title", ""),
+            "position": fields["position"],
+            "summit": {"id": summit, "label": self.labels["summit"].get(summit, summit)} if summit else None,
+            "date": _day_iso(fields.get("day")),
+            "speakers": self._labelled("speaker", fields.get("speaker")),
+            "mentions": self._labelled("mention", fields.get("mention")),
+            "topics": [{"id": t["id"], "label": t["name"]} for t in self._labelled("topic", fields.get("topic"))],
+            "kind": fields["kind"],
+            "section": fields.get("section"),
+            "text": fields["text"],
+            "start": fields["start"],
+            "end": fields["end"],
+            "url": f"/passages/{fields['id']}",
+        }
+
+    def _labelled(self, facet: str, joined: str | None) -> list[dict]:
+        names = self.labels.get(facet, {})
+        return [{"id": v, "name": names.get(v, v)} for v in (joined or "").split(",") if v]
+
+    def passage(self, passage_id: str) -> dict | None:
+        """A passage with its neighbours in the article, for the permalink page."""
+        fields = self._searcher.document(id=passage_id, doctype="passage")
+        if not fields:
+            return None
+        data = self._passage_data(fields)
+        siblings = self._article_passages(fields["article_id"])
+        index_in_article = next(i for i, p in enumerate(siblings) if p["id"] == passage_id)
+        data["context"] = {
+            "previous": siblings[index_in_article - 1] if index_in_article > 0 else None,
+            "next": siblings[index_in_article + 1] if index_in_article + 1 < len(siblings) else None,
+        }
+        return data
+
+    def _article_passages(self, article_id: str) -> list[dict]:
+        docs = self._searcher.search(query.And([query.Term("article_id", article_id),
+                                                query.Term("doctype", "passage")]),
+                                     limit=None, sortedby="position")
+        return [self._passage_data(hit.fields()) for hit in docs]
+
+    def article(self, article_id: str) -> dict | None:
+        fields = self._searcher.document(id=f"article:{article_id}")
+        if not fields:
+            return None
+        record = fields["record"]
+        summit = record.get("summit")
+        return {
+            "id": article_id,
+            "title": record["title"],
+            "date": record["date"],
+            "source": record["source"],
+            "url": record["url"],
+            "file": record["file"],
+            "summit": {"id": summit, "label": self.labels["summit"].get(summit, summit)} if summit else None,
+            "problems": record["problems"],
+            "passages": self._article_passages(article_id),
+        }
+
+    def speakers(self) -> list[dict]:
+        """Everyone with at least one passage, most passages first."""
+        result = []
+        for value, name in self.labels.get("speaker", {}).items():
+            count = len(self._docs_with("speaker", value) & self._passage_docs)
+            if count:
+                result.append({"id": value, "name": name, "count": count})
+        return sorted(result, key=lambda s: (-s["count"], s["name"].lower()))
+
+
+# --- queries -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    text: str
+    query: query.Query | None  # None: no query, browse everything
+    notice: str | None = None  # said to the user when the query was not taken as typed
+
+
+def parse_query(schema, text: str) -> ParsedQuery:
+    """Parse user syntax, falling back to plain words (and saying so) when it is malformed.
+
+    Whoosh rarely raises on junk; it silently returns nothing or everything instead, so the
+    checks here are explicit: unbalanced quotes or brackets, a bare wildcard, operators with
+    no words, and over-long input (parse time grows quadratically with length)."""
+    text = text.strip()
+    notice = None
+    if len(text) > MAX_QUERY_CHARS:
+        text, notice = text[:MAX_QUERY_CHARS], f"Your query was cut to its first {MAX_QUERY_CHARS} characters."
+    if not text:
+        return ParsedQuery(text, None, notice)
+    parser = qparser.QueryParser("text", schema)
+    parsed = None
+    if _well_formed(text):
+        try:
+            parsed = parser.parse(text)
+        except Exception:  # plugins raise assorted errors on junk; all mean "malformed"
+            parsed = None
+    if parsed is not None and parsed is not query.NullQuery and not _matches_everything(parsed):
+        return ParsedQuery(text, parsed, notice)
+    words = _WORD.findall(text)
+    terms = [t for w in words for t in schema["text"].process_text(w, mode="query")]
+    if not terms:
+        return ParsedQuery(text, None, "Your query has no searchable words, so every passage is shown.")
+    plain = query.And([query.Term("text", t) for t in dict.fromkeys(terms)])
+    shown = " ".join(words)
+    return ParsedQuery(text, plain, f"Your query could not be read as search syntax; searched for the words: {shown}")
+
+
+def _well_formed(text: str) -> bool:
+    if text.count('"') % 2:
+        return False
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    if depth:
+        return False
+    return not any(word.startswith(("*", "?")) for word in text.split())
+
+
+def _matches_everything(parsed: query.Query) -> bool:
+    return isinstance(parsed, query.Every) or any(isinstance(q, query.Every) for q in parsed.leaves())
+
+
+def _validate(request: SearchRequest, labels: dict[str, dict[str, str]]) -> None:
+    if request.page < 1:
+        raise SearchError("page", "page must be 1 or more")
+    if not 1 <= request.per_page <= MAX_PER_PAGE:
+        raise SearchError("per_page", f"per_page must be between 1 and {MAX_PER_PAGE}")
+    if request.sort not in ("relevance", "date"):
+        raise SearchError("sort", "sort must be 'relevance' or 'date'")
+    for facet in FACET_FIELDS:
+        for value in request.selected(facet):
+            if value not in labels.get(facet, {}):
+                raise SearchError(facet, f"unknown {facet} '{value}'")
+
+
+class _WholeText(highlight.Fragmenter):
+    """The whole passage as one fragment, from stored character offsets (no re-analysis)."""
+
+    charlimit = None
+
+    def must_retokenize(self) -> bool:
+        return False
+
+    def fragment_matches(self, text, tokens):
+        return [highlight.Fragment(text, tokens, 0, len(text))]
+
+    def fragment_tokens(self, text, all_tokens):
+        return [highlight.Fragment(text, [t for t in all_tokens if t.matched], 0, len(text))]
+
+
+class _MarkFormatter(highlight.Formatter):
+    """`<mark>` around matches, everything else HTML-escaped: the only trusted markup."""
+
+    between = ""
+
+    def _text(self, text: str) -> str:
+        return html.escape(text, quote=False)
+
+    def format_token(self, text, token, replace=False):
+        return f"<mark>{html.escape(highlight.get_text(text, token, replace), quote=False)}</mark>"

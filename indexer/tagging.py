@@ -1,0 +1,277 @@
+"""From a read article to tagged passages: splitting, speakers, mentions, topics, summit, date.
+
+This is what both `inspect` and the index see, so what a user checks with `inspect` is
+exactly what gets indexed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .attribution import Attributor, ParagraphTags
+from .corpus import Paragraph, SourceArticle, parse_date, read_article
+from .names import NameResolver
+from .reference import ReferenceData, Summit
+from .summits import SummitMatcher
+
+MAX_PASSAGE_CHARS = 900
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])(?<!\b[A-Z]\.)[\"”»]?\s+(?=[\"“«\[]?[A-Z0-9])")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+TEXT_DATE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))\b"
+)
+DATELINE_OUTLET = re.compile(r"\((?P<outlet>[^()]{2,40})\)\s*[-–—]")
+DATELINE_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Passage:
+    id: str
+    article_id: str
+    position: int
+    kind: str  # quote | narration | heading | caption
+    section: str | None
+    text: str
+    start: int
+    end: int
+    speakers: tuple[str, ...]
+    mentions: tuple[str, ...]
+    topics: tuple[str, ...]
+
+    @property
+    def is_body(self) -> bool:
+        return self.kind in ("quote", "narration")
+
+
+@dataclass(frozen=True)
+class TaggedArticle:
+    id: str
+    file: str
+    sha256: str
+    title: str
+    date: dt.date | None
+    source: str | None
+    url: str | None
+    language: str | None
+    summit: Summit | None
+    passages: tuple[Passage, ...]
+    problems: tuple[str, ...]
+
+
+class Tagger:
+    """Built once per reference-data load; tags any number of articles."""
+
+    def __init__(self, reference: ReferenceData):
+        self.reference = reference
+        self.resolver = NameResolver(reference)
+        self.attributor = Attributor(self.resolver)
+        self.summits = SummitMatcher(reference)
+        self._topic_res = {tid: _cue_regex(t.cues) for tid, t in reference.topics.items()}
+
+    def tag_file(self, path: Path) -> TaggedArticle:
+        return self.tag(read_article(path))
+
+    def tag(self, article: SourceArticle) -> TaggedArticle:
+        problems = list(article.notes)
+        day = self._metadata_date(article, problems)
+        summit = self._summit(article, day, problems)
+        day = day or _date_in_dateline(article) or (summit.date if summit else None)
+        source, outlet_country = self._outlet(article)
+        tags = self.attributor.attribute(article.paragraphs, day, outlet_country)
+        passages = self._passages(article, tags, problems)
+        return TaggedArticle(
+            id=article.id,
+            file=article.path.name,
+            sha256=article.sha256,
+            title=_title(article),
+            date=day,
+            source=article.metadata.get("source") or source,
+            url=article.metadata.get("url"),
+            language=article.metadata.get("language"),
+            summit=summit,
+            passages=tuple(passages),
+            problems=tuple(dict.fromkeys(problems)),
+        )
+
+    # --- article-level facts ---------------------------------------------------------------
+
+    def _metadata_date(self, article: SourceArticle, problems: list[str]) -> dt.date | None:
+        raw = article.metadata.get("date")
+        if raw is None:
+            return None
+        day = parse_date(raw)
+        if day is None:
+            problems.append(f"date '{raw}' is not YYYY-MM-DD: ignored")
+        return day
+
+    def _summit(self, article: SourceArticle, day: dt.date | None, problems: list[str]) -> Summit | None:
+        key = article.metadata.get("summit")
+        if key:
+            summit = self.summits.by_key(key)
+            if summit:
+                return summit
+            problems.append(f"unknown summit '{key}' (not in summits.toml): inferred from the text instead")
+        body = "\n".join(p.text for p in article.paragraphs)
+        match = self.summits.infer(body, day or _date_in_dateline(article))
+        if match.problem:
+            problems.append(match.problem)
+        return match.summit
+
+    def _outlet(self, article: SourceArticle) -> tuple[str | None, str | None]:
+        """The outlet, from the source header, a photo credit or a dateline "(BelTA) -"."""
+        evidence = [article.metadata.get("source", "")]
+        evidence += [p.credit for p in article.paragraphs if p.credit]
+        first_body = next(p.text for p in article.paragraphs if p.kind == "body")
+        dateline = DATELINE_OUTLET.search(first_body[:DATELINE_CHARS])
+        if dateline:
+            evidence.append(dateline.group("outlet"))
+        for text in evidence:
+            found = self.resolver.outlet(text) if text else None
+            if found:
+                return found
+        return None, None
+
+    # --- passages --------------------------------------------------------------------------
+
+    def _passages(self, article: SourceArticle, tags: list[ParagraphTags], problems: list[str]) -> list[Passage]:
+        passages: list[Passage] = []
+        used_ids: set[str] = set()
+        sections = _sections(article.paragraphs)
+        for paragraph, paragraph_tags, heading in zip(article.paragraphs, tags, sections, strict=True):
+            section = heading.text if heading else None
+            section_topics = self.topics_of(heading.text) if heading else ()
+            kind = _passage_kind(paragraph, paragraph_tags)
+            for start, end in split_long(paragraph):
+                text = article.text[start:end]
+                position = len(passages)
+                for problem in paragraph_tags.problems:
+                    problems.append(f"passage {position}: {problem}")
+                passages.append(Passage(
+                    id=_passage_id(article.id, text, used_ids),
+                    article_id=article.id,
+                    position=position,
+                    kind=kind,
+                    section=section if kind in ("quote", "narration") else None,
+                    text=text,
+                    start=start,
+                    end=end,
+                    speakers=paragraph_tags.speakers,
+                    mentions=self._mentions(paragraph, paragraph_tags, start, end),
+                    topics=_merge(self.topics_of(text), section_topics if kind != "heading" else ()),
+                ))
+        return passages
+
+    def topics_of(self, text: str) -> tuple[str, ...]:
+        return tuple(tid for tid, regex in self._topic_res.items() if regex.search(text))
+
+    def _mentions(self, paragraph: Paragraph, tags: ParagraphTags, start: int, end: int) -> tuple[str, ...]:
+        lo, hi = start - paragraph.start, end - paragraph.start
+        people = [pid for s, e, pid in tags.mentions if lo <= s and e <= hi]
+        countries = self.resolver.countries_in(paragraph.text[lo:hi])
+        return tuple(dict.fromkeys(pid for pid in people + countries if pid not in tags.speakers))
+
+
+def _sections(paragraphs: tuple[Paragraph, ...]) -> list[Paragraph | None]:
+    """The heading each paragraph stands under.
+
+    Where an outlet writes paragraphs as runs of lines between blank lines (as BelTA does), a
+    heading governs only the run right after it; the runs that follow without a heading of
+    their own (the bilateral meeting, the decisions adopted) are outside it. Where every
+    paragraph is its own run, a heading governs everything up to the next heading."""
+    body_blocks = [p.block for p in paragraphs if p.kind == "body"]
+    runs_of_lines = any(body_blocks.count(block) > 1 for block in set(body_blocks))
+    result: list[Paragraph | None] = []
+    heading: Paragraph | None = None
+    governed_block: int | None = None
+    for paragraph in paragraphs:
+        if paragraph.kind == "heading":
+            heading, governed_block = paragraph, None
+        elif paragraph.kind == "body" and heading is not None:
+            if governed_block is None:
+                governed_block = paragraph.block
+            elif runs_of_lines and paragraph.block != governed_block:
+                heading = None
+        result.append(heading if paragraph.kind == "body" else None)
+    return result
+
+
+def _passage_kind(paragraph: Paragraph, tags: ParagraphTags) -> str:
+    if paragraph.kind in ("headline", "heading"):
+        return "heading"
+    if paragraph.kind == "caption":
+        return "caption"
+    return "quote" if tags.quote or tags.speakers else "narration"
+
+
+def _passage_id(article_id: str, text: str, used: set[str]) -> str:
+    """Content-derived, so that editing one paragraph keeps every other permalink working."""
+    base = f"{article_id}-{hashlib.sha1(' '.join(text.split()).encode()).hexdigest()[:8]}"
+    ident, n = base, 2
+    while ident in used:
+        ident, n = f"{base}-{n}", n + 1
+    used.add(ident)
+    return ident
+
+
+def split_long(paragraph: Paragraph) -> list[tuple[int, int]]:
+    """(start, end) article offsets of the pieces of a paragraph: long ones are cut at
+    sentence ends into pieces of similar length, each readable alone."""
+    text = paragraph.text
+    if len(text) <= MAX_PASSAGE_CHARS or paragraph.kind != "body":
+        return [(paragraph.start, paragraph.end)]
+    pieces = math.ceil(len(text) / MAX_PASSAGE_CHARS)
+    target = len(text) / pieces
+    cuts = [m.end() for m in SENTENCE_BREAK.finditer(text)]
+    spans, start = [], 0
+    for cut in cuts:
+        if cut - start >= target and len(text) - cut >= target / 3:
+            spans.append((start, cut))
+            start = cut
+    spans.append((start, len(text)))
+    return [(paragraph.start + s, paragraph.start + len(text[s:e].rstrip()) + s) for s, e in spans]
+
+
+def _cue_regex(cues: tuple[str, ...]) -> re.Pattern:
+    parts = []
+    for cue in cues:
+        stem, star = (cue[:-1], True) if cue.endswith("*") else (cue, False)
+        body = r"\s+".join(re.escape(word) for word in stem.split())
+        parts.append(body + (r"[\w-]*" if star else "") + r"(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})", re.IGNORECASE)
+
+
+def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(first + second))
+
+
+def _title(article: SourceArticle) -> str:
+    if article.metadata.get("title"):
+        return article.metadata["title"]
+    if article.headlines:
+        return article.headlines[0].text
+    first = next(p.text for p in article.paragraphs if p.kind == "body")
+    sentence = SENTENCE_BREAK.split(first, maxsplit=1)[0]
+    return sentence if len(sentence) <= 120 else sentence[:117].rsplit(" ", 1)[0] + "…"
+
+
+def _date_in_dateline(article: SourceArticle) -> dt.date | None:
+    """A full date near the top of the body ("MINSK, 14 October 2025 (BelTA) -")."""
+    first = next(p.text for p in article.paragraphs if p.kind == "body")
+    m = TEXT_DATE.search(first[:DATELINE_CHARS])
+    if not m:
+        return None
+    if m.group("iso"):
+        return parse_date(m.group("iso"))
+    day, month, year = (m.group("d1"), m.group("m1"), m.group("y1")) if m.group("d1") else (
+        m.group("d2"), m.group("m2"), m.group("y2"))
+    try:
+        return dt.date(int(year), _MONTHS.split("|").index(month) + 1, int(day))
+    except ValueError:
+        return None
