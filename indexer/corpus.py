@@ -93,8 +93,8 @@ def read_article(path: Path, data: bytes | None = None) -> SourceArticle:
             raise ArticleError(f"{path}: cannot read file: {exc.strerror or exc}") from None
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(
-            f"{path}: file is {len(data) / 1e6:.1f} MB; articles over "
-            f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MB are refused (split it into articles)"
+            f"{path}: file is {len(data) / 2**20:.1f} MiB; articles over "
+            f"{MAX_ARTICLE_BYTES // 2**20} MiB are refused (split it into articles)"
         )
     text, encoding = decode_text(path, data)
     if not text.strip():

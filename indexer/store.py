@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import gc
 import html
 import math
 import os
@@ -17,6 +18,7 @@ import re
 import shutil
 import tempfile
 import time
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,7 +75,23 @@ class IndexState:
 
 
 def index_exists(path: Path) -> bool:
-    return path.is_dir() and index.exists_in(str(path))
+    """Is there an index (readable or not) at `path`? Whoosh's own `exists_in` raises on a
+    damaged one, which must instead be rebuilt."""
+    return path.is_dir() and any(path.glob(f"_{index._DEF_INDEX_NAME}_*.toc"))
+
+
+def _open_index(path: Path):
+    """Open the index, turning any failure into IndexMissing with the reason. Whoosh leaves
+    the table-of-contents file open when it cannot parse it; that handle is closed (and its
+    ResourceWarning silenced) here rather than leaking into the caller."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            return index.open_dir(str(path))
+        except Exception as exc:
+            reason = str(exc) or type(exc).__name__
+        gc.collect()
+    raise IndexMissing(f"{path}: index is unreadable ({reason}); run `summit-search index --rebuild`")
 
 
 def read_state(path: Path) -> IndexState | None:
@@ -81,8 +99,8 @@ def read_state(path: Path) -> IndexState | None:
     if not index_exists(path):
         return None
     try:
-        ix = index.open_dir(str(path))
-    except Exception:  # an unreadable or foreign index is rebuilt, never trusted
+        ix = _open_index(path)
+    except IndexMissing:  # an unreadable or foreign index is rebuilt, never trusted
         return IndexState(None)
     with ix.searcher() as searcher:
         meta = searcher.document(id=META_ID)
@@ -133,7 +151,7 @@ def apply_changes(
     if rebuild or not index_exists(path):
         _build_and_swap(path, add, meta)
         return
-    ix = index.open_dir(str(path))
+    ix = _open_index(path)
     try:
         writer = ix.writer(timeout=5.0, limitmb=WRITER_LIMIT_MB)
     except LockError:
@@ -269,7 +287,7 @@ class IndexReader:
         self._open()
 
     def _open(self) -> None:
-        self._ix = index.open_dir(str(self.path))
+        self._ix = _open_index(self.path)
         self._searcher = self._ix.searcher()
         self._generation = self._searcher.ixreader.generation()
         self._dir_inode = self.path.stat().st_ino
@@ -502,11 +520,11 @@ def parse_query(schema, text: str) -> ParsedQuery:
     checks here are explicit: unbalanced quotes or brackets, a bare wildcard, operators with
     no words, and over-long input (parse time grows quadratically with length)."""
     text = text.strip()
-    notice = None
+    cut = ""
     if len(text) > MAX_QUERY_CHARS:
-        text, notice = text[:MAX_QUERY_CHARS], f"Your query was cut to its first {MAX_QUERY_CHARS} characters."
+        text, cut = text[:MAX_QUERY_CHARS], f"Your query was cut to its first {MAX_QUERY_CHARS} characters."
     if not text:
-        return ParsedQuery(text, None, notice)
+        return ParsedQuery(text, None, cut or None)
     parser = qparser.QueryParser("text", schema)
     parsed = None
     if _well_formed(text):
@@ -515,14 +533,18 @@ def parse_query(schema, text: str) -> ParsedQuery:
         except Exception:  # plugins raise assorted errors on junk; all mean "malformed"
             parsed = None
     if parsed is not None and parsed is not query.NullQuery and not _matches_everything(parsed):
-        return ParsedQuery(text, parsed, notice)
+        return ParsedQuery(text, parsed, cut or None)
     words = _WORD.findall(text)
     terms = [t for w in words for t in schema["text"].process_text(w, mode="query")]
     if not terms:
-        return ParsedQuery(text, None, "Your query has no searchable words, so every passage is shown.")
+        return ParsedQuery(text, None, _join(cut, "Your query has no searchable words, so every passage is shown."))
     plain = query.And([query.Term("text", t) for t in dict.fromkeys(terms)])
-    shown = " ".join(words)
-    return ParsedQuery(text, plain, f"Your query could not be read as search syntax; searched for the words: {shown}")
+    fallback = f"Your query could not be read as search syntax; searched for the words: {' '.join(words)}"
+    return ParsedQuery(text, plain, _join(cut, fallback))
+
+
+def _join(*notices: str) -> str:
+    return " ".join(n for n in notices if n)
 
 
 def _well_formed(text: str) -> bool:

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from indexer.cli import main
+
+from .conftest import CORPUS, make_corpus
+
+
+def invoke(*args, env=None):
+    return CliRunner().invoke(main, [str(a) for a in args], env=env, catch_exceptions=False)
+
+
+def test_index_reports_then_says_nothing_to_do(search_corpus, tmp_path):
+    index_dir = tmp_path / "ix"
+    first = invoke("index", "--corpus", search_corpus, "--index", index_dir)
+    assert first.exit_code == 0
+    assert first.stdout.splitlines()[0] == "Retagged every article: there was no index yet."
+    assert first.stdout.splitlines()[1].startswith(
+        "3 added, 0 updated, 0 removed, 0 unchanged, 0 failed; 7 passages written in ")
+    second = invoke("index", "--corpus", search_corpus, "--index", index_dir)
+    assert second.stdout.startswith("Index is up to date: 3 articles, nothing to do")
+
+
+def test_index_path_from_the_environment(search_corpus, tmp_path):
+    index_dir = tmp_path / "from-env"
+    assert invoke("index", "--corpus", search_corpus, env={"SUMMIT_SEARCH_INDEX": str(index_dir)}).exit_code == 0
+    result = invoke("search", "exhibition", env={"SUMMIT_SEARCH_INDEX": str(index_dir)})
+    assert result.stdout.splitlines()[0] == "1 passages (page 1 of 1)"
+
+
+def test_index_with_a_bad_file_exits_1_but_indexes_the_rest(search_corpus, tmp_path):
+    (search_corpus / "empty.txt").write_bytes(b"")
+    result = invoke("index", "--corpus", search_corpus, "--index", tmp_path / "ix")
+    assert result.exit_code == 1
+    assert result.stderr == f"failed: {search_corpus / 'empty.txt'}: file is empty\n"
+    assert "3 added" in result.stdout
+
+
+def test_inspect_json_of_the_seed_credits_every_quote(tmp_path):
+    result = invoke("inspect", CORPUS / "004_01a1bb049021b88e.txt", "--json", "--corpus", CORPUS)
+    data = json.loads(result.stdout)
+    assert (data["file"], data["title"], data["date"], data["source"]) == (
+        "004_01a1bb049021b88e.txt", "Time for a powerful consolidation", "2023-10-13", "BelTA")
+    assert data["summit"] == {"id": "2023-bishkek", "label": "CIS summit, Bishkek 2023"}
+    assert data["problems"] == []
+    quotes = [p for p in data["passages"] if p["kind"] == "quote"]
+    credited = {tuple(s["id"] for s in p["speakers"]) for p in quotes}
+    assert credited == {("aleksandr-lukashenko",), ("shavkat-mirziyoyev",),
+                        ("aleksandr-lukashenko", "shavkat-mirziyoyev"), ("foreign-ministers",)}
+    proposal = next(p for p in data["passages"] if "Mirziyoyev proposed" in p["text"])
+    assert proposal["speakers"] == [{"id": "shavkat-mirziyoyev", "name": "Shavkat Mirziyoyev"}]
+    narration = [p for p in data["passages"] if p["kind"] == "narration"]
+    assert len(narration) == 15 and all(p["speakers"] == [] for p in narration)
+    assert set(data["passages"][0]) == {"id", "position", "kind", "section", "text", "start", "end",
+                                        "speakers", "mentions", "topics"}
+
+
+def test_inspect_table(tmp_path):
+    result = invoke("inspect", CORPUS / "004_01a1bb049021b88e.txt", "--corpus", CORPUS)
+    lines = result.stdout.splitlines()
+    assert lines[:6] == [
+        "File:     004_01a1bb049021b88e.txt",
+        "Title:    Time for a powerful consolidation",
+        "Date:     2023-10-13",
+        "Source:   BelTA",
+        "Summit:   CIS summit, Bishkek 2023 (2023-bishkek)",
+        "Passages: 58 (48 body)",
+    ]
+    assert lines[-1] == "Problems: none"
+    proposal = next(line for line in lines if "Mirziyoyev proposed" in line)
+    assert proposal.startswith(" 42  quote      Shavkat Mirziyoyev              Interregional contacts")
+
+
+def test_inspect_unreadable_file_exits_with_one_line(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    result = invoke("inspect", bad, "--corpus", CORPUS)
+    assert result.exit_code == 1
+    assert result.stderr == f"summit-search: {bad}: binary file (contains NUL or control bytes), not a text article\n"
+    missing = invoke("inspect", tmp_path / "nope.txt", "--corpus", CORPUS)
+    assert missing.exit_code == 1 and "cannot read file" in missing.stderr
+
+
+def test_broken_reference_data_is_named(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus")
+    (corpus / "topics.toml").write_text("[[topic]\n")
+    result = invoke("index", "--corpus", corpus, "--index", tmp_path / "ix")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"summit-search: {corpus / 'topics.toml'}: not valid TOML")
+
+
+def test_search_json_and_errors(search_corpus, tmp_path):
+    index_dir = tmp_path / "ix"
+    invoke("index", "--corpus", search_corpus, "--index", index_dir)
+    result = invoke("search", "sanctions", "--speaker", "aleksandr-lukashenko", "--json", "--index", index_dir)
+    data = json.loads(result.stdout)
+    assert (data["total"], data["query"], data["page"], data["per_page"], data["corrected"]) == (
+        2, "sanctions", 1, 10, None)
+    assert set(data["facets"]) == {"speaker", "topic", "summit"}
+    bad_page = invoke("search", "sanctions", "--page", "5", "--index", index_dir)
+    assert (bad_page.exit_code, bad_page.stderr) == (2, "summit-search: --page: page 5 is past the last page (1)\n")
+    no_index = invoke("search", "x", "--index", tmp_path / "none")
+    assert no_index.exit_code == 1
+    assert no_index.stderr == f"summit-search: {tmp_path / 'none'}: no index here; run `summit-search index` first\n"
+
+
+def test_search_text_output(search_corpus, tmp_path):
+    index_dir = tmp_path / "ix"
+    invoke("index", "--corpus", search_corpus, "--index", index_dir)
+    lines = invoke("search", "exhibition", "--index", index_dir).stdout.splitlines()
+    assert lines[:4] == [
+        "1 passages (page 1 of 1)",
+        "",
+        "(narration)  2024-10-08 · CIS summit, Moscow 2024  [moscow_sanctions-f3ddab7a]",
+        "  The delegations then visited an exhibition.",
+    ]
