@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 import sys
 import textwrap
 from pathlib import Path
@@ -121,8 +120,7 @@ def _search_text(result: dict) -> str:
         where = " · ".join(x for x in (hit["date"], hit["summit"] and hit["summit"]["label"]) if x)
         lines.append("")
         lines.append(click.style(f"{speakers}", bold=True) + f"  {where}  [{hit['id']}]")
-        text = _terminal_highlight(hit["highlight"])
-        lines.extend(textwrap.wrap(text, width=100, initial_indent="  ", subsequent_indent="  "))
+        lines.extend(_terminal_highlight(hit["highlight"]))
     facets = result["facets"]
     for name in ("speaker", "topic", "summit"):
         if facets[name]:
@@ -131,12 +129,12 @@ def _search_text(result: dict) -> str:
     return "\n".join(lines)
 
 
-def _terminal_highlight(marked: str) -> str:
-    pieces = re.split(r"(<mark>.*?</mark>)", marked)
-    out = []
-    for piece in pieces:
-        if piece.startswith("<mark>"):
-            out.append(click.style(html.unescape(piece[6:-7]), bold=True, underline=True))
-        else:
-            out.append(html.unescape(piece))
-    return "".join(out)
+MARK_START, MARK_END = "\ue000", "\ue001"  # private-use sentinels: survive wrapping
+
+
+def _terminal_highlight(marked: str) -> list[str]:
+    """Wrapped lines with matches in bold underline (click drops the styling off a TTY)."""
+    plain = html.unescape(marked.replace("<mark>", MARK_START).replace("</mark>", MARK_END))
+    lines = textwrap.wrap(plain, width=100, initial_indent="  ", subsequent_indent="  ")
+    start = click.style("", bold=True, underline=True, reset=False)
+    return [line.replace(MARK_START, start).replace(MARK_END, "\x1b[0m") for line in lines]
