@@ -30,6 +30,8 @@ class IndexReport:
     unchanged: int = 0
     failed: list[str] = field(default_factory=list)  # "file: reason", one line each
     kept_previous: list[str] = field(default_factory=list)  # changed but failed: old version kept
+    warnings: list[str] = field(default_factory=list)  # "file: problem" for indexed articles
+    doubtful_passages: int = 0  # passages whose attribution the tagger doubted (see inspect)
     passages: int = 0  # passages written in this run
     seconds: float = 0.0
     full_reason: str | None = None  # why everything was retagged, if it was
@@ -80,7 +82,7 @@ def build_index(
                 report.unchanged += 1
                 continue
             try:
-                to_write.append(tagger.tag(read_article(path, data)))
+                to_write.append(_tag(tagger, path, data, report))
             except ArticleError as exc:
                 report.failed.append(str(exc))
                 if previous and not full:
@@ -96,6 +98,26 @@ def build_index(
             apply_changes(index_dir, report.removed, to_write, _meta(reference, fingerprint), rebuild=bool(full))
     report.seconds = time.monotonic() - started
     return report
+
+
+def index_status(index_dir: Path, article_id: str, sha256: str) -> str:
+    """'not indexed', 'indexed (up to date)' or 'indexed (file changed since)' for `inspect`."""
+    try:
+        state = read_state(index_dir)
+    except OSError:
+        state = None
+    previous = state.articles.get(article_id) if state else None
+    if previous is None:
+        return "not indexed"
+    return "indexed (up to date)" if previous.sha256 == sha256 else "indexed (file changed since)"
+
+
+def _tag(tagger: Tagger, path: Path, data: bytes, report: IndexReport) -> TaggedArticle:
+    article = tagger.tag(read_article(path, data))
+    passage_problems = [p for p in article.problems if p.startswith("passage ")]
+    report.warnings.extend(f"{path}: {p}" for p in article.problems if p not in passage_problems)
+    report.doubtful_passages += len({p.split(":")[0] for p in passage_problems})
+    return article
 
 
 def _full_reason(rebuild: bool, state, fingerprint: str) -> str | None:

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import click
 
-from .build import build_index
+from .build import build_index, index_status
 from .corpus import ArticleError, list_article_files
 from .reference import ReferenceError, load_reference
 from .report import article_json, article_table
-from .store import IndexBusy, IndexMissing, IndexReader, SearchError, SearchRequest
+from .store import IndexBusy, IndexMissing, IndexReader, SearchError, SearchRequest, index_exists
 from .tagging import Tagger
 
 corpus_option = click.option(
@@ -55,6 +55,11 @@ def index_command(corpus_dir: Path, index_dir: Path, rebuild: bool) -> None:
         fail(str(exc))
     if report.full_reason:
         click.echo(f"Retagged every article: {report.full_reason}.")
+    for line in report.warnings:
+        click.echo(f"warning: {line}", err=True)
+    if report.doubtful_passages:
+        click.echo(f"{report.doubtful_passages} passages have doubtful attribution: "
+                   "`summit-search inspect FILE` lists them under problems.", err=True)
     for line in report.failed:
         click.echo(f"failed: {line}", err=True)
     for article_id in report.kept_previous:
@@ -67,23 +72,28 @@ def index_command(corpus_dir: Path, index_dir: Path, rebuild: bool) -> None:
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @corpus_option
+@index_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.option("--full", is_flag=True, help="Print whole passages, not their first line.")
-def inspect(file: Path, corpus_dir: Path, as_json: bool, full: bool) -> None:
-    """Show how one article (any path) is split and tagged, and what the tagger doubted."""
+def inspect(file: Path, corpus_dir: Path, index_dir: Path, as_json: bool, full: bool) -> None:
+    """Show how one article (any path) is split and tagged, what the tagger doubted, and
+    whether the index already holds this version of it."""
     try:
         tagger = Tagger(load_reference(corpus_dir))
         article = tagger.tag_file(file)
     except (ArticleError, ReferenceError) as exc:
         fail(str(exc))
+    status = index_status(index_dir, article.id, article.sha256)
     if as_json:
-        click.echo(json.dumps(article_json(article, tagger.reference), ensure_ascii=False, indent=2))
+        data = {**article_json(article, tagger.reference), "indexed": status}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(article_table(article, tagger.reference, full=full))
+        click.echo(article_table(article, tagger.reference, full=full, indexed=status))
 
 
 @main.command()
 @click.argument("query", default="")
+@corpus_option
 @index_option
 @click.option("--speaker", multiple=True, help="Speaker id (repeat for OR).")
 @click.option("--topic", multiple=True, help="Topic id (repeat for OR).")
@@ -92,9 +102,16 @@ def inspect(file: Path, corpus_dir: Path, as_json: bool, full: bool) -> None:
 @click.option("--page", type=int, default=1, show_default=True)
 @click.option("--per-page", type=int, default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the /api/search JSON object.")
-def search(query: str, index_dir: Path, speaker, topic, summit, sort, page, per_page, as_json) -> None:
-    """Search the index from the terminal."""
+def search(query: str, corpus_dir: Path, index_dir: Path, speaker, topic, summit, sort, page, per_page,
+           as_json) -> None:
+    """Search the index from the terminal (building it from the corpus first if there is none)."""
     request = SearchRequest(query, tuple(speaker), tuple(topic), tuple(summit), sort, page, per_page)
+    if not index_exists(index_dir) and corpus_dir.is_dir():
+        click.echo(f"No index at {index_dir}: building it from {corpus_dir} first.", err=True)
+        try:
+            build_index(corpus_dir, index_dir)
+        except (ArticleError, ReferenceError, IndexBusy) as exc:
+            fail(str(exc))
     try:
         with IndexReader(index_dir) as reader:
             result = reader.search(request)

@@ -74,10 +74,14 @@ def article_id_for(path: Path) -> str:
 
 
 def list_article_files(corpus_dir: Path) -> list[Path]:
-    """Every article file directly in `corpus_dir` (reference TOML files are not articles)."""
+    """Every article file directly in `corpus_dir`: reference TOML files are not articles, and
+    hidden files are editors' and tools' leftovers."""
     if not corpus_dir.is_dir():
         raise ArticleError(f"{corpus_dir}: corpus directory does not exist")
-    return sorted(p for p in corpus_dir.iterdir() if p.suffix == ARTICLE_SUFFIX and p.is_file())
+    return sorted(
+        p for p in corpus_dir.iterdir()
+        if p.suffix == ARTICLE_SUFFIX and not p.name.startswith(".") and p.is_file()
+    )
 
 
 def file_sha256(data: bytes) -> str:

@@ -38,7 +38,8 @@ def _passage_json(passage: Passage, reference: ReferenceData) -> dict:
     }
 
 
-def article_table(article: TaggedArticle, reference: ReferenceData, full: bool = False) -> str:
+def article_table(article: TaggedArticle, reference: ReferenceData, full: bool = False,
+                  indexed: str | None = None) -> str:
     summit = f"{article.summit.label} ({article.summit.id})" if article.summit else "none found"
     body = sum(1 for p in article.passages if p.is_body)
     lines = [
@@ -48,6 +49,7 @@ def article_table(article: TaggedArticle, reference: ReferenceData, full: bool =
         f"Source:   {article.source or 'unknown'}",
         f"Summit:   {summit}",
         f"Passages: {len(article.passages)} ({body} body)",
+        *([f"Index:    {indexed}"] if indexed else []),
         "",
         f"{'#':>3}  {'kind':<9}  {'speakers':<30}  text",
     ]

@@ -59,19 +59,48 @@ def test_inspect_json_of_the_seed_credits_every_quote(tmp_path):
 
 
 def test_inspect_table(tmp_path):
-    result = invoke("inspect", CORPUS / "004_01a1bb049021b88e.txt", "--corpus", CORPUS)
+    result = invoke("inspect", CORPUS / "004_01a1bb049021b88e.txt", "--corpus", CORPUS, "--index", tmp_path / "ix")
     lines = result.stdout.splitlines()
-    assert lines[:6] == [
+    assert lines[:7] == [
         "File:     004_01a1bb049021b88e.txt",
         "Title:    Time for a powerful consolidation",
         "Date:     2023-10-13",
         "Source:   BelTA",
         "Summit:   CIS summit, Bishkek 2023 (2023-bishkek)",
         "Passages: 58 (48 body)",
+        "Index:    not indexed",
     ]
     assert lines[-1] == "Problems: none"
     proposal = next(line for line in lines if "Mirziyoyev proposed" in line)
     assert proposal.startswith(" 42  quote      Shavkat Mirziyoyev              Interregional contacts")
+
+
+def test_inspect_tells_whether_the_index_holds_this_version(search_corpus, tmp_path):
+    index_dir = tmp_path / "ix"
+    invoke("index", "--corpus", search_corpus, "--index", index_dir)
+    article = search_corpus / "moscow_sanctions.txt"
+
+    def status():
+        result = invoke("inspect", article, "--json", "--corpus", search_corpus, "--index", index_dir)
+        return json.loads(result.stdout)["indexed"]
+
+    assert status() == "indexed (up to date)"
+    article.write_text(article.read_text() + "\nOne more line.\n")
+    assert status() == "indexed (file changed since)"
+
+
+def test_index_warns_about_article_problems_naming_the_file(search_corpus, tmp_path):
+    (search_corpus / "odd.txt").write_text("summit: atlantis\nauthor: me\n\nThe CIS summit in Bishkek opened.\n")
+    (search_corpus / "doubt.txt").write_text("“This quote has nobody to belong to at all.”\n")
+    result = invoke("index", "--corpus", search_corpus, "--index", tmp_path / "ix")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"warning: {search_corpus / 'odd.txt'}: unknown metadata key 'author' ignored "
+        "(known: title, date, source, url, summit, language)",
+        f"warning: {search_corpus / 'odd.txt'}: unknown summit 'atlantis' (not in summits.toml): "
+        "inferred from the text instead",
+        "1 passages have doubtful attribution: `summit-search inspect FILE` lists them under problems.",
+    ]
 
 
 def test_inspect_unreadable_file_exits_with_one_line(tmp_path):
@@ -102,9 +131,15 @@ def test_search_json_and_errors(search_corpus, tmp_path):
     assert set(data["facets"]) == {"speaker", "topic", "summit"}
     bad_page = invoke("search", "sanctions", "--page", "5", "--index", index_dir)
     assert (bad_page.exit_code, bad_page.stderr) == (2, "summit-search: --page: page 5 is past the last page (1)\n")
-    no_index = invoke("search", "x", "--index", tmp_path / "none")
+    no_index = invoke("search", "x", "--index", tmp_path / "none", "--corpus", tmp_path / "no-corpus")
     assert no_index.exit_code == 1
     assert no_index.stderr == f"summit-search: {tmp_path / 'none'}: no index here; run `summit-search index` first\n"
+
+
+def test_search_builds_a_missing_index_from_the_corpus(search_corpus, tmp_path):
+    result = invoke("search", "exhibition", "--corpus", search_corpus, "--index", tmp_path / "new")
+    assert result.stderr == f"No index at {tmp_path / 'new'}: building it from {search_corpus} first.\n"
+    assert result.stdout.splitlines()[0] == "1 passages (page 1 of 1)"
 
 
 def test_search_text_output(search_corpus, tmp_path):

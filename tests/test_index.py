@@ -52,6 +52,7 @@ def test_bad_files_are_reported_and_the_rest_indexed(search_corpus, index_dir):
     (search_corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (search_corpus / "huge.txt").write_bytes(b"word " * 1_200_000)
     (search_corpus / "cyrillic.txt").write_bytes("Встреча прошла в Бишкеке.".encode("cp1251"))
+    (search_corpus / ".draft.txt").write_text("An editor's hidden leftover, not an article.\n")
     report = build_index(search_corpus, index_dir)
     assert sorted(report.added) == [BISHKEK, "cyrillic", DUSHANBE, MOSCOW]
     assert report.failed == [
