@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .corpus import ArticleError, article_id_for, file_sha256, list_article_files, read_article
+from .names import NameResolver
 from .reference import ReferenceData, load_reference
 from .store import apply_changes, read_state, write_lock
 from .tagging import TaggedArticle, Tagger
 
 # Bump when tagging rules change in a way that alters stored tags: indexes retag everything.
-TAGGER_VERSION = "1"
+TAGGER_VERSION = "2"
 
 
 @dataclass
@@ -153,8 +154,11 @@ def _current_files(corpus_dir: Path, report: IndexReport) -> dict[str, tuple[Pat
 def _meta(reference: ReferenceData, fingerprint: str) -> dict:
     people = {p.id: p.name for p in reference.people.values()}
     groups = {g.id: g.name for g in reference.groups.values()}
+    resolver = NameResolver(reference)
     return {
         "fingerprint": fingerprint,
+        # every spelling of every person, so a query can find them by any of them
+        "names": {form: sorted(ids) for form, ids in resolver.name_forms.items()},
         "labels": {
             "speaker": {**people, **groups},
             "mention": {**people, **{c.id: c.name for c in reference.countries.values()}},

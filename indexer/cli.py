@@ -125,6 +125,25 @@ def search(query: str, corpus_dir: Path, index_dir: Path, speaker, topic, summit
     click.echo(_search_text(result))
 
 
+@main.command()
+@corpus_option
+@index_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True)
+def serve(corpus_dir: Path, index_dir: Path, host: str, port: int, threads: int) -> None:
+    """Serve the web site and JSON API (building the index first if there is none)."""
+    from webapp.serve import serve as run_server  # the only command that needs the web stack
+
+    if not index_exists(index_dir):
+        click.echo(f"No index at {index_dir}: building it from {corpus_dir} first.", err=True)
+        try:
+            click.echo(build_index(corpus_dir, index_dir).summary(), err=True)
+        except (ArticleError, ReferenceError, IndexBusy) as exc:
+            fail(str(exc))
+    run_server(index_dir, host, port, threads)
+
+
 def _search_text(result: dict) -> str:
     lines = []
     if result["notice"]:

@@ -294,6 +294,7 @@ class IndexReader:
         self._value_docs: dict[tuple[str, str], frozenset[int]] = {}
         meta = self._searcher.document(id=META_ID) or {"record": {}}
         self.labels: dict[str, dict[str, str]] = meta["record"].get("labels", {f: {} for f in FACET_FIELDS})
+        self.names = QueryNames(meta["record"].get("names", {}), self.labels)
         self._passage_docs = frozenset(self._searcher.docs_for_query(query.Term("doctype", "passage")))
 
     def refresh(self) -> bool:
@@ -331,7 +332,7 @@ class IndexReader:
 
     def search(self, request: SearchRequest) -> dict:
         _validate(request, self.labels)
-        parsed = parse_query(self._searcher.schema, request.query)
+        parsed = parse_query(self._searcher.schema, request.query, self.names)
         base = self._matching(parsed.query)
         filters = {f: self._facet_filter(f, request.selected(f)) for f in FACET_FIELDS}
         matched = set(base)
@@ -349,10 +350,43 @@ class IndexReader:
             "per_page": request.per_page,
             "pages": last_page,
             "notice": parsed.notice,
-            "corrected": self._correction(parsed, total),
+            "corrected": self._correction(parsed),
+            "people": self._people(parsed.people, request),
             "hits": self._hits(parsed.query, matched, request),
             "facets": {f: self._facet_values(f, base, filters, request) for f in FACET_FIELDS},
+            "links": {
+                "previous": search_url(request.params(page=request.page - 1)) if request.page > 1 else None,
+                "next": search_url(request.params(page=request.page + 1)) if request.page < last_page else None,
+            },
         }
+
+    def export(self, request: SearchRequest) -> Iterator[dict]:
+        """Every hit of the request (not just a page), in the requested order, unhighlighted."""
+        _validate(request, self.labels)
+        parsed = parse_query(self._searcher.schema, request.query, self.names)
+        matched = set(self._matching(parsed.query))
+        for facet in FACET_FIELDS:
+            docs = self._facet_filter(facet, request.selected(facet))
+            if docs is not None:
+                matched &= docs
+        if not matched:
+            return
+        results = self._searcher.search(parsed.query or query.Every(), filter=matched, limit=None,
+                                        sortedby=None if parsed.query and request.sort == "relevance" else _BY_DATE)
+        for hit in results:
+            yield self._passage_data(hit.fields())
+
+    def _people(self, people: list[str], request: SearchRequest) -> list[dict]:
+        """People named in the query, so the page can offer their speaker filter and page."""
+        offered = []
+        for person in dict.fromkeys(people):
+            if person in self.labels["speaker"] and self._docs_with("speaker", person) & self._passage_docs:
+                offered.append({
+                    "id": person, "name": self.labels["speaker"][person], "url": f"/speakers/{person}",
+                    "filter_url": search_url(request.params(speaker=[*request.speaker, person], page=1))
+                    if person not in request.speaker else None,
+                })
+        return offered
 
     def _matching(self, parsed: query.Query | None) -> frozenset[int]:
         if parsed is None:
@@ -398,11 +432,9 @@ class IndexReader:
         if not matched:
             return []
         limit = request.page * request.per_page
-        by_date = sorting.MultiFacet([sorting.FieldFacet("day", reverse=True),
-                                      sorting.FieldFacet("article_id"), sorting.FieldFacet("position")])
         if parsed is None or request.sort == "date":
             results = self._searcher.search(parsed or query.Every(), filter=matched, limit=limit,
-                                            sortedby=by_date, terms=parsed is not None)
+                                            sortedby=_BY_DATE, terms=parsed is not None)
         else:
             results = self._searcher.search(parsed, filter=matched, limit=limit, terms=True)
         results.fragmenter = _WholeText()
@@ -417,17 +449,20 @@ class IndexReader:
             text, quote=False)
         return data
 
-    def _correction(self, parsed: ParsedQuery, total: int) -> str | None:
-        """A spelling suggestion when a typed word is not in the index."""
+    def _correction(self, parsed: ParsedQuery) -> str | None:
+        """A spelling suggestion when a typed word is not in the index and the suggestion finds
+        something. It is worked out on the words as typed, not on the name expansion."""
         if parsed.query is None or parsed.notice:
             return None
-        correction = self._searcher.correct_query(parsed.query, parsed.text)
-        if correction.query == parsed.query or correction.string == parsed.text:
+        try:
+            typed = qparser.QueryParser("text", self._searcher.schema).parse(parsed.text)
+            correction = self._searcher.correct_query(typed, parsed.text)
+        except Exception:  # the corrector shares the parser's taste for odd exceptions
             return None
-        suggested = parse_query(self._searcher.schema, correction.string)
-        if suggested.query is None or not self._matching(suggested.query):
+        if correction.query == typed or correction.string == parsed.text:
             return None
-        return correction.string if total == 0 or len(self._matching(suggested.query)) > total else None
+        suggested = parse_query(self._searcher.schema, correction.string, self.names)
+        return correction.string if suggested.query is not None and self._matching(suggested.query) else None
 
     # --- lookups ---------------------------------------------------------------------------
 
@@ -475,7 +510,7 @@ class IndexReader:
                                      limit=None, sortedby="position")
         return [self._passage_data(hit.fields()) for hit in docs]
 
-    def article(self, article_id: str) -> dict | None:
+    def article(self, article_id: str, with_passages: bool = True) -> dict | None:
         fields = self._searcher.document(id=f"article:{article_id}")
         if not fields:
             return None
@@ -486,12 +521,29 @@ class IndexReader:
             "title": record["title"],
             "date": record["date"],
             "source": record["source"],
-            "url": record["url"],
+            "source_url": record["url"],
             "file": record["file"],
             "summit": {"id": summit, "label": self.labels["summit"].get(summit, summit)} if summit else None,
             "problems": record["problems"],
-            "passages": self._article_passages(article_id),
+            "passages": self._article_passages(article_id) if with_passages else None,
+            "url": f"/articles/{article_id}",
         }
+
+    def speaker(self, speaker_id: str) -> dict | None:
+        """A speaker with their passage count, topics and summits (None: unknown or silent)."""
+        name = self.labels["speaker"].get(speaker_id)
+        docs = self._docs_with("speaker", speaker_id) & self._passage_docs if name else frozenset()
+        if not docs:
+            return None
+
+        def breakdown(facet: str) -> list[dict]:
+            counts = [(value, label, len(docs & self._docs_with(facet, value)))
+                      for value, label in self.labels[facet].items()]
+            return [{"id": v, "label": lbl, "count": c, "url": search_url({"speaker": speaker_id, facet: v})}
+                    for v, lbl, c in sorted(counts, key=lambda x: (-x[2], x[1])) if c]
+
+        return {"id": speaker_id, "name": name, "count": len(docs), "url": f"/speakers/{speaker_id}",
+                "topics": breakdown("topic"), "summits": breakdown("summit")}
 
     def speakers(self) -> list[dict]:
         """Everyone with at least one passage, most passages first."""
@@ -499,7 +551,7 @@ class IndexReader:
         for value, name in self.labels.get("speaker", {}).items():
             count = len(self._docs_with("speaker", value) & self._passage_docs)
             if count:
-                result.append({"id": value, "name": name, "count": count})
+                result.append({"id": value, "name": name, "count": count, "url": f"/speakers/{value}"})
         return sorted(result, key=lambda s: (-s["count"], s["name"].lower()))
 
 
@@ -511,9 +563,77 @@ class ParsedQuery:
     text: str
     query: query.Query | None  # None: no query, browse everything
     notice: str | None = None  # said to the user when the query was not taken as typed
+    people: list[str] = field(default_factory=list)  # person ids named in the query
 
 
-def parse_query(schema, text: str) -> ParsedQuery:
+_FIELD_VALUE = re.compile(
+    r'(?<![\w-])(?P<field>speaker|mention|topic|summit):(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s()"]+))')
+_BY_DATE = sorting.MultiFacet([sorting.FieldFacet("day", reverse=True), sorting.FieldFacet("article_id"),
+                               sorting.FieldFacet("position")])
+
+
+class QueryNames:
+    """People's names as users type them, turned into what the index knows.
+
+    "Lukashenka", "Alexander Lukashenko" and "Aleksandr Grigoryevich" all become "passages
+    where he speaks or is mentioned, or that spell his surname any known way", so every
+    spelling finds the same passages; `speaker:Lukashenko` and `summit:bishkek` accept names
+    and labels as well as ids."""
+
+    def __init__(self, forms: dict[str, list[str]], labels: dict[str, dict[str, str]]):
+        self.labels = labels
+        self.forms = {_fold(form): ids for form, ids in forms.items()}
+        self.spellings: dict[str, set[str]] = {}
+        for form, ids in self.forms.items():
+            if " " not in form and "." not in form:
+                for person in ids:
+                    self.spellings.setdefault(person, set()).add(form)
+        longest_first = sorted(self.forms, key=len, reverse=True)
+        alternation = "|".join(r"\s+".join(map(re.escape, f.split())) for f in longest_first)
+        self._names = re.compile(rf"(?<![\w:'\"-])(?:{alternation})(?![\w-])", re.IGNORECASE) if self.forms else None
+
+    def rewrite(self, text: str) -> tuple[str, list[str]]:
+        people: list[str] = []
+        text = _FIELD_VALUE.sub(lambda m: self._field(m, people), text)
+        if not self._names:
+            return text, people
+        quoted = [m.span() for m in re.finditer(r'"[^"]*"', text)]
+        pieces, last = [], 0
+        for m in self._names.finditer(text):
+            if any(start <= m.start() < end for start, end in quoted):
+                continue
+            ids = self.forms[_fold(m.group())]
+            people.extend(ids)
+            pieces += [text[last:m.start()], self._person_group(ids)]
+            last = m.end()
+        return "".join(pieces) + text[last:], people
+
+    def _person_group(self, ids: list[str]) -> str:
+        terms = [f"{facet}:{person}" for person in ids for facet in ("speaker", "mention")]
+        terms += sorted({spelling for person in ids for spelling in self.spellings.get(person, ())})
+        return "(" + " OR ".join(terms) + ")"
+
+    def _field(self, match: re.Match, people: list[str]) -> str:
+        facet, value = match.group("field"), match.group("quoted") or match.group("bare") or ""
+        labels = self.labels.get("speaker" if facet == "mention" else facet, {})
+        if value in labels:
+            ids = [value]
+        elif facet in ("speaker", "mention") and _fold(value) in self.forms:
+            ids = self.forms[_fold(value)]
+        else:
+            ids = [v for v, label in labels.items() if _fold(value) in _fold(label) or _fold(value) in v]
+        if not ids:
+            return match.group()
+        if facet in ("speaker", "mention"):
+            people.extend(ids)
+        return "(" + " OR ".join(f"{facet}:{v}" for v in ids) + ")"
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def parse_query(schema, text: str, names: QueryNames | None = None) -> ParsedQuery:
     """Parse user syntax, falling back to plain words (and saying so) when it is malformed.
 
     Whoosh rarely raises on junk; it silently returns nothing or everything instead, so the
@@ -526,14 +646,15 @@ def parse_query(schema, text: str) -> ParsedQuery:
     if not text:
         return ParsedQuery(text, None, cut or None)
     parser = qparser.QueryParser("text", schema)
-    parsed = None
+    parsed, people = None, []
     if _well_formed(text):
+        expanded, people = names.rewrite(text) if names else (text, [])
         try:
-            parsed = parser.parse(text)
+            parsed = parser.parse(expanded)
         except Exception:  # plugins raise assorted errors on junk; all mean "malformed"
             parsed = None
     if parsed is not None and parsed is not query.NullQuery and not _matches_everything(parsed):
-        return ParsedQuery(text, parsed, cut or None)
+        return ParsedQuery(text, parsed, cut or None, people)
     words = _WORD.findall(text)
     terms = [t for w in words for t in schema["text"].process_text(w, mode="query")]
     if not terms:

@@ -1,0 +1,33 @@
+"""Run the site with a production WSGI server.
+
+waitress: pure Python (nothing to compile), a fixed pool of threads in one process, which is
+what per-thread Whoosh searchers want; gunicorn's forked workers would each hold their own
+copy of every searcher and its caches, and it does not run on Windows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from waitress import create_server
+
+from . import create_app
+
+SERVER_THREADS = 8
+
+
+def make_server(index_dir: Path, host: str = "127.0.0.1", port: int = 8000, threads: int = SERVER_THREADS):
+    """A ready waitress server (port 0 picks a free one: see `server.effective_port`)."""
+    app = create_app({"INDEX_PATH": str(index_dir)})
+    return create_server(app, host=host, port=port, threads=threads, ident="summit-search")
+
+
+def serve(index_dir: Path, host: str, port: int, threads: int = SERVER_THREADS) -> None:
+    server = make_server(index_dir, host, port, threads)
+    print(f"Serving {index_dir} on http://{host}:{server.effective_port}/ (Ctrl+C stops)", flush=True)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
