@@ -55,3 +55,35 @@ def search_corpus(tmp_path) -> Path:
     """The small articles written for the search tests."""
     articles = {p.name: p.read_bytes() for p in sorted(TEST_ARTICLES.glob("*.txt"))}
     return make_corpus(tmp_path / "corpus", articles)
+
+
+@pytest.fixture
+def index_dir(search_corpus, tmp_path) -> Path:
+    from indexer.build import build_index
+
+    build_index(search_corpus, tmp_path / "index")
+    return tmp_path / "index"
+
+
+@pytest.fixture
+def app(index_dir):
+    from webapp import create_app
+
+    app = create_app({"INDEX_PATH": str(index_dir), "TESTING": True})
+    yield app
+    app.extensions["readers"].close_all()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def seed_index(tmp_path_factory) -> Path:
+    """The bundled corpus, indexed once for the tests that check it end to end."""
+    from indexer.build import build_index
+
+    index_dir = tmp_path_factory.mktemp("seed") / "index"
+    build_index(CORPUS, index_dir)
+    return index_dir

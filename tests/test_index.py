@@ -16,7 +16,7 @@ def total(index_dir, text: str = "") -> int:
 
 
 @pytest.fixture
-def index_dir(tmp_path):
+def index_dir(tmp_path):  # an empty place, unlike conftest's built index
     return tmp_path / "index"
 
 
