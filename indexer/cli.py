@@ -132,15 +132,20 @@ def search(query: str, corpus_dir: Path, index_dir: Path, speaker, topic, summit
 @click.option("--port", type=int, default=8000, show_default=True)
 @click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True)
 def serve(corpus_dir: Path, index_dir: Path, host: str, port: int, threads: int) -> None:
-    """Serve the web site and JSON API (building the index first if there is none)."""
+    """Serve the web site and JSON API, first bringing the index up to date with the corpus
+    (building it if there is none)."""
     from webapp.serve import serve as run_server  # the only command that needs the web stack
 
-    if not index_exists(index_dir):
-        click.echo(f"No index at {index_dir}: building it from {corpus_dir} first.", err=True)
+    if corpus_dir.is_dir():
         try:
-            click.echo(build_index(corpus_dir, index_dir).summary(), err=True)
+            report = build_index(corpus_dir, index_dir)
         except (ArticleError, ReferenceError, IndexBusy) as exc:
             fail(str(exc))
+        for line in report.failed:
+            click.echo(f"failed: {line}", err=True)
+        click.echo(report.summary(), err=True)
+    elif not index_exists(index_dir):
+        fail(f"{corpus_dir}: corpus directory does not exist, and there is no index at {index_dir}")
     run_server(index_dir, host, port, threads)
 
 

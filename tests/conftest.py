@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,3 +90,36 @@ def seed_index(tmp_path_factory) -> Path:
     index_dir = tmp_path_factory.mktemp("seed") / "index"
     build_index(CORPUS, index_dir)
     return index_dir
+
+
+class LiveServer:
+    """`summit-search serve` in a subprocess on a free loopback port."""
+
+    def __init__(self, index_dir: Path, corpus_dir: Path):
+        command = [sys.executable, "-c", "from indexer.cli import main; main()", "serve", "--port", "0",
+                   "--index", str(index_dir), "--corpus", str(corpus_dir)]
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = self.process.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if not match:
+            self.stop()
+            raise RuntimeError(f"server did not start: {line!r} {self.process.stderr.read()}")
+        self.url = f"http://127.0.0.1:{match.group(1)}"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process.stdout.close()
+        self.process.stderr.close()
+
+
+@pytest.fixture(scope="module")
+def seed_server(tmp_path_factory):
+    """The bundled corpus served by a real WSGI server (the index is built by `serve` itself)."""
+    server = LiveServer(tmp_path_factory.mktemp("served") / "index", CORPUS)
+    yield server
+    server.stop()

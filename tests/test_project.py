@@ -14,9 +14,10 @@ def readme_commands() -> list[str]:
 
 def test_readme_opens_with_the_two_commands_and_ci_runs_the_test_one():
     run_command, test_command = readme_commands()[:2]
-    assert "summit-search index" in run_command and "pip install" in run_command
-    assert "pytest" in test_command
+    assert "summit-search serve" in run_command and "pip install" in run_command
+    assert test_command == "bash scripts/test.sh"
     assert test_command in (REPO / ".ci" / "run").read_text().splitlines()
+    assert "python -m pytest" in (REPO / "scripts" / "test.sh").read_text()
 
 
 def test_seed_articles_are_bundled_byte_for_byte():

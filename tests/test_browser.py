@@ -1,0 +1,74 @@
+"""A user's path through the site in a real browser (Debian's chromium driven by Playwright)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):
+        raise RuntimeError(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium, so this is a CI failure")
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_search_filter_and_permalink(browser, seed_server, tmp_path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(seed_server.url + "/")
+    page.get_by_label("Search what leaders said").fill("Russian language")
+    page.get_by_role("button", name="Search").click()
+    total = page.locator("h2.total")
+    sync_api.expect(total).to_have_text("6 passages for “Russian language”")
+    assert page.locator("ol.hits blockquote").first.locator("mark").first.inner_text() == "Russian"
+
+    speaker = page.get_by_role("checkbox", name="Aleksandr Lukashenko (5)")
+    sync_api.expect(speaker).not_to_be_checked()
+    speaker.check()  # the page script submits the filter form
+    page.wait_for_url("**speaker=aleksandr-lukashenko**")
+    sync_api.expect(total).to_have_text("5 passages for “Russian language”")
+    sync_api.expect(page.get_by_role("checkbox", name="Aleksandr Lukashenko (5)")).to_be_checked()
+    sync_api.expect(page.get_by_role("link", name="Remove filter Speaker: Aleksandr Lukashenko")).to_be_visible()
+    first_quote = page.locator("ol.hits blockquote").first
+    assert first_quote.locator("mark").count() >= 2
+    page.screenshot(path=str(tmp_path / "desktop.png"), full_page=True)
+
+    page.locator("ol.hits").get_by_role("link", name="Permalink").first.click()
+    page.wait_for_url("**/passages/**")
+    sync_api.expect(page.locator("h1")).to_have_text("Aleksandr Lukashenko")
+    sync_api.expect(page.get_by_role("region", name="Before")).to_be_visible()
+    page.get_by_role("link", name="Read it in the whole article").click()
+    page.wait_for_url("**/articles/004_01a1bb049021b88e#004_01a1bb049021b88e-*")
+    assert page.evaluate("document.querySelector(':target').className") == "passage quote"
+    assert (tmp_path / "desktop.png").stat().st_size > 10_000
+    page.close()
+
+
+def test_phone_width_layout(browser, seed_server, tmp_path):
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(seed_server.url + "/search?q=sanctions")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375  # nothing overflows sideways
+    filters = page.locator("details#filters")
+    assert filters.get_attribute("open") is None  # closed on a phone: the quotes come first
+    hit_top = page.locator("ol.hits li").first.bounding_box()["y"]
+    assert hit_top < 800  # the first quote is on the first screen
+    page.locator("summary#facets-title").click()
+    sync_api.expect(page.get_by_role("checkbox", name="Aleksandr Lukashenko (3)")).to_be_visible()
+    page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
+    assert (tmp_path / "phone.png").stat().st_size > 10_000
+    page.close()
