@@ -32,6 +32,7 @@ from .tagging import TaggedArticle
 
 MAX_QUERY_CHARS = 500
 MAX_PER_PAGE = 100
+DEFAULT_PER_PAGE = 10
 LOCK_WAIT_SECONDS = 0.0
 WRITER_LIMIT_MB = 256
 FACET_PARAMS = {"speaker": "speaker", "topic": "topic", "summit": "summit"}
@@ -255,7 +256,7 @@ class SearchRequest:
     summit: tuple[str, ...] = ()
     sort: str = "relevance"  # relevance | date
     page: int = 1
-    per_page: int = 10
+    per_page: int = DEFAULT_PER_PAGE
 
     def selected(self, facet: str) -> tuple[str, ...]:
         return getattr(self, facet)
@@ -263,12 +264,11 @@ class SearchRequest:
     def params(self, **changes) -> dict[str, object]:
         """The request as URL parameters (for toggle and page links), with changes applied."""
         values = {"q": self.query, "speaker": list(self.speaker), "topic": list(self.topic),
-                  "summit": list(self.summit), "sort": self.sort, "page": self.page}
+                  "summit": list(self.summit), "sort": self.sort, "page": self.page, "per_page": self.per_page}
         values.update(changes)
-        if values["sort"] == "relevance":
-            values.pop("sort")
-        if values.get("page") == 1:
-            values.pop("page")
+        for name, default in (("sort", "relevance"), ("page", 1), ("per_page", DEFAULT_PER_PAGE)):
+            if values.get(name) == default:
+                values.pop(name)
         return {k: v for k, v in values.items() if v not in ("", [], None)}
 
 

@@ -36,14 +36,16 @@ def export(kind: str):
     if kind not in ("csv", "json"):
         abort(404)
     query = search_request(request.args, page=1)
-    hits = []
+    hits, truncated = [], False
     for hit in reader().export(query):
         if len(hits) >= current_app.config["MAX_EXPORT_ROWS"]:
+            truncated = True
             break
         hits.append({**hit, "url": request.host_url.rstrip("/") + hit["url"]})
     headers = {"Content-Disposition": f"attachment; filename=summit-search.{kind}"}
     if kind == "json":
-        response = current_app.json.response({"query": query.query, "total": len(hits), "hits": hits})
+        body = {"query": query.query, "total": len(hits), "truncated": truncated, "hits": hits}
+        response = current_app.json.response(body)
         response.headers.update(headers)
         return response
     return Response(_csv(hits), mimetype="text/csv", headers=headers)
