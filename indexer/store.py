@@ -289,8 +289,11 @@ class IndexReader:
     def _open(self) -> None:
         self._ix = _open_index(self.path)
         self._searcher = self._ix.searcher()
-        self._generation = self._searcher.ixreader.generation()
         self._dir_inode = self.path.stat().st_ino
+        self._load()
+
+    def _load(self) -> None:
+        """What each searcher generation caches: labels, names, and document sets."""
         self._value_docs: dict[tuple[str, str], frozenset[int]] = {}
         meta = self._searcher.document(id=META_ID) or {"record": {}}
         self.labels: dict[str, dict[str, str]] = meta["record"].get("labels", {f: {} for f in FACET_FIELDS})
@@ -310,9 +313,7 @@ class IndexReader:
         if self._searcher.up_to_date():
             return False
         self._searcher = self._searcher.refresh()
-        self._generation = self._searcher.ixreader.generation()
-        self._value_docs.clear()
-        self._passage_docs = frozenset(self._searcher.docs_for_query(query.Term("doctype", "passage")))
+        self._load()
         return True
 
     def close(self) -> None:
@@ -330,7 +331,9 @@ class IndexReader:
 
     # --- search ----------------------------------------------------------------------------
 
-    def search(self, request: SearchRequest) -> dict:
+    def _select(self, request: SearchRequest):
+        """(parsed query, documents matching the query, per-facet filters, documents matching
+        everything): the sets that hits, totals and facet counts are all cut from."""
         _validate(request, self.labels)
         parsed = parse_query(self._searcher.schema, request.query, self.names)
         base = self._matching(parsed.query)
@@ -339,6 +342,10 @@ class IndexReader:
         for docs in filters.values():
             if docs is not None:
                 matched &= docs
+        return parsed, base, filters, matched
+
+    def search(self, request: SearchRequest) -> dict:
+        parsed, base, filters, matched = self._select(request)
         total = len(matched)
         last_page = max(1, math.ceil(total / request.per_page))
         if request.page > last_page:
@@ -362,13 +369,7 @@ class IndexReader:
 
     def export(self, request: SearchRequest) -> Iterator[dict]:
         """Every hit of the request (not just a page), in the requested order, unhighlighted."""
-        _validate(request, self.labels)
-        parsed = parse_query(self._searcher.schema, request.query, self.names)
-        matched = set(self._matching(parsed.query))
-        for facet in FACET_FIELDS:
-            docs = self._facet_filter(facet, request.selected(facet))
-            if docs is not None:
-                matched &= docs
+        parsed, _, _, matched = self._select(request)
         if not matched:
             return
         results = self._searcher.search(parsed.query or query.Every(), filter=matched, limit=None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from flask import current_app
+from flask import abort, current_app
 
 from indexer.store import IndexReader
 
@@ -42,3 +42,10 @@ class ReaderPool:
 
 def reader() -> IndexReader:
     return current_app.extensions["readers"].get()
+
+
+def found(data, message: str):
+    """`data`, or a 404 with `message` when the lookup came back empty."""
+    if data is None:
+        abort(404, description=message)
+    return data

@@ -11,7 +11,7 @@ from indexer.store import SearchError, SearchRequest
 
 from .params import search_request
 from .presenters import safe_link, search_page
-from .readers import reader
+from .readers import found, reader
 
 bp = Blueprint("site", __name__)
 SPEAKER_PAGE_PASSAGES = 20
@@ -79,28 +79,22 @@ def speakers():
 
 @bp.get("/speakers/<speaker_id>")
 def speaker(speaker_id: str):
-    profile = reader().speaker(speaker_id)
-    if profile is None:
-        abort(404, description=f"Nobody with the id '{speaker_id}' has a passage in the index.")
+    profile = found(reader().speaker(speaker_id), f"Nobody with the id '{speaker_id}' has a passage in the index.")
     recent = reader().search(SearchRequest(speaker=(speaker_id,), sort="date", per_page=SPEAKER_PAGE_PASSAGES))
     return render_template("speaker.html", profile=profile, recent=recent)
 
 
 @bp.get("/passages/<passage_id>")
 def passage(passage_id: str):
-    data = reader().passage(passage_id)
-    if data is None:
-        abort(404, description=f"There is no passage '{passage_id}'. It may have been removed when its "
-                               "article was edited or deleted.")
+    data = found(reader().passage(passage_id), f"There is no passage '{passage_id}'. It may have been removed "
+                                                "when its article was edited or deleted.")
     article = reader().article(data["article_id"], with_passages=False)
     return render_template("passage.html", passage=data, article=article, source_link=safe_link(article["source_url"]))
 
 
 @bp.get("/articles/<article_id>")
 def article(article_id: str):
-    data = reader().article(article_id)
-    if data is None:
-        abort(404, description=f"There is no article '{article_id}'.")
+    data = found(reader().article(article_id), f"There is no article '{article_id}'.")
     return render_template("article.html", article=data, source_link=safe_link(data["source_url"]))
 
 
