@@ -35,7 +35,6 @@ MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 10
 LOCK_WAIT_SECONDS = 0.0
 WRITER_LIMIT_MB = 256
-FACET_PARAMS = {"speaker": "speaker", "topic": "topic", "summit": "summit"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -324,10 +323,6 @@ class IndexReader:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-    @property
-    def passage_count(self) -> int:
-        return len(self._passage_docs)
 
     # --- search ----------------------------------------------------------------------------
 
