@@ -141,6 +141,9 @@ def _read_toml(path: Path) -> dict:
 
 
 def _entries(data: dict, table: str, path: Path) -> list[dict]:
+    stray = [key for key, value in data.items() if not isinstance(value, list)]
+    if stray:
+        raise ReferenceError(f"{path}: '{stray[0]}' stands outside any [[{table}]] entry")
     entries = data.get(table, [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise ReferenceError(f"{path}: [[{table}]] must be an array of tables")

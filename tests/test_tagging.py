@@ -22,7 +22,7 @@ def test_summit_by_label_in_header(tag_text):
 
 
 def test_unknown_summit_and_bad_date_are_reported_and_inference_takes_over(tag_text):
-    article = tag_text("summit: atlantis-1999\ndate: 13/10/2023\n\nThe CIS summit in Bishkek opened.\n")
+    article = tag_text("summit: atlantis-1999\ndate: 13/10/2023\n\nThe CIS summit in Bishkek opened in 2023.\n")
     assert article.summit.id == "2023-bishkek"
     assert article.problems == (
         "date '13/10/2023' is not YYYY-MM-DD: ignored",
@@ -36,11 +36,12 @@ def test_summit_city_narrowed_by_date_or_year(tag_text):
     ambiguous = tag_text("The CIS summit in Dushanbe was a success.\n")
     assert ambiguous.summit is None
     assert ambiguous.problems == (
-        "summit is ambiguous (2018-dushanbe, 2025-dushanbe): add a date: or summit: header",)
+        "summit is ambiguous (2007-dushanbe, 2011-dushanbe, 2018-dushanbe, 2025-dushanbe): "
+        "add a date: or summit: header",)
 
 
 def test_summit_from_the_capital_named_by_its_demonym(tag_text):
-    assert tag_text("The CIS leaders gathered in the Kyrgyz capital.\n").summit.id == "2023-bishkek"
+    assert tag_text("The CIS leaders gathered in the Kyrgyz capital in 2016.\n").summit.id == "2016-bishkek"
 
 
 def test_informal_summit_preferred_when_the_text_says_so(tag_text):
