@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from .corpus import Paragraph
 from .names import NameResolver, Reference
+from .reference import UNKNOWN_SPEAKER_PREFIX
 
 OPENING_MARKS = "“«„"
 CLOSING_MARKS = "”»"
@@ -55,6 +56,33 @@ PASSIVE_BEFORE = re.compile(
 )
 PRONOUN = re.compile(r"(?<![\w-])(?:(?P<single>[Hh]e|[Ss]he)|(?P<plural>[Tt]hey))(?![\w-])")
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?…](?=\s+[\"“«]?[A-Z0-9])")
+# "President of Russia Vladimir Putin: Colleagues," / "V. Putin:" / "Question:" at a paragraph's start
+SPEAKER_LABEL = re.compile(r"^(?P<label>[A-Z][^:“”\"«»\n]{1,90}?)\s*(?:\([^)]{0,40}\))?\s*:(?:\s+|$)")
+NOT_PERSON_LABELS = {
+    "question", "questions", "answer", "q", "a", "moderator", "journalist", "reporter", "correspondent",
+    "host", "remark", "reply", "note", "voice", "voices", "interpreter", "announcer", "presenter",
+    "audience", "participant", "editor", "source", "photo", "update", "read", "see", "also",
+}
+SPEECH_HEADING = re.compile(
+    r"^(?:(?:Opening|Closing|Full\s+text\s+of(?:\s+the)?)\s+)?(?:Speech|Remarks|Statement|Address|Speaking\s+notes"
+    r"|Text\s+of\s+the\s+speech)\s+(?:of|by)\s+(?P<who>.+?)(?:\s+(?:at|to|during|on|in|before)\s+.*)?[:.]?$",
+    re.IGNORECASE,
+)
+DASHES = ("- ", "– ", "— ", "-\t", "–", "—")
+# A name nobody listed: "Ivan Petrov said" (two to four capitalised words before the cue)
+UNKNOWN_NAME = re.compile(
+    r"(?P<name>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+|[A-Z]\.\s*){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+    r"(?:\s*,[^,]{1,90},)?\s*$"
+)
+NOT_NAME_WORDS = {
+    "The", "This", "That", "These", "Those", "President", "Prime", "Minister", "Deputy", "Foreign",
+    "Chairman", "Secretary", "General", "Ambassador", "Mr", "Mrs", "Ms", "Dr", "Speaker", "Head", "State",
+    "Our", "His", "Her", "Their", "In", "On", "At", "As", "For", "With", "After", "Before", "When", "Then",
+    "CIS", "Commonwealth", "Executive", "Committee", "Council", "Government", "Ministry", "Republic",
+    "Federation", "United", "Nations", "Union", "Kremlin", "Press", "Service", "Spokesman", "Spokeswoman",
+    "It", "He", "She", "They", "We", "But", "And", "Also", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Summit", "Leader", "Leaders", "Office",
+}
 
 
 @dataclass
@@ -79,6 +107,26 @@ class _Discourse:
 
 
 @dataclass
+class _Turn:
+    """A stretch of speech with one speaker: a transcript turn after "Name:", or a speech under
+    a "Speech of President X" heading (which, when written as dash-led paragraphs, ends at the
+    first paragraph without a dash)."""
+
+    speakers: tuple[str, ...]
+    dashed: bool | None = None  # None: not known yet (decided by the first paragraph)
+    labelled: bool = False
+
+    def continues(self, text: str) -> bool:
+        if self.labelled:
+            return True
+        starts_with_dash = text.lstrip().startswith(DASHES)
+        if self.dashed is None:
+            self.dashed = starts_with_dash
+            return True
+        return starts_with_dash or not self.dashed
+
+
+@dataclass
 class _Quoting:
     inside: list[tuple[int, int]]  # spans of quoted text
     starts_inside: bool
@@ -96,16 +144,92 @@ class Attributor:
         state = _Discourse(day, outlet_country)
         quoting = _quote_structure(paragraphs)
         tags = [ParagraphTags() for _ in paragraphs]
+        turn: _Turn | None = None
         index = 0
         while index < len(paragraphs):
-            if paragraphs[index].kind != "body":
-                tags[index] = self._context_only(paragraphs[index], quoting[index], state)
+            paragraph = paragraphs[index]
+            if paragraph.kind != "body":
+                tags[index] = self._context_only(paragraph, quoting[index], state)
+                if paragraph.kind in ("heading", "headline"):
+                    turn = self._speech_heading(paragraph.text, state)
                 index += 1
                 continue
-            unit = _chain_from(index, paragraphs, quoting)
-            self._attribute_unit(unit, paragraphs, quoting, tags, state)
-            index = unit[-1] + 1
+            heading_turn = self._speech_heading(paragraph.text, state)
+            label = None if heading_turn else self._speaker_label(paragraph.text, state)
+            if heading_turn:
+                tags[index], turn = self._context_only(paragraph, quoting[index], state), heading_turn
+            elif label:
+                speakers, label_end, problems = label
+                tags[index] = self._turn_tags(paragraph, speakers, label_end, state, problems)
+                turn = _Turn(speakers, labelled=True)
+            elif turn is not None and turn.continues(paragraph.text):
+                tags[index] = self._turn_tags(paragraph, turn.speakers, 0, state, [])
+            else:
+                turn = None
+                unit = _chain_from(index, paragraphs, quoting)
+                self._attribute_unit(unit, paragraphs, quoting, tags, state)
+                index = unit[-1] + 1
+                continue
+            index += 1
         return tags
+
+    # --- transcripts and speeches ---------------------------------------------------------
+
+    def _speaker_label(self, text: str, state: _Discourse):
+        """(speakers, where the speech starts, problems) for a paragraph opening with a speaker
+        label; None when it does not. "Question:" and the like are labels with no speaker."""
+        match = SPEAKER_LABEL.match(text)
+        if not match or len(match.group("label").split()) > 8:
+            return None
+        label = match.group("label").strip()
+        refs = self.resolver.find(label)
+        if refs and sum(r.end - r.start for r in refs) >= len(label) - 2 and len(refs) == 1:
+            ids = self._resolve_label(refs[0], state)
+            if len(ids) == 1:
+                return ids, match.end(), []
+            return (), match.end(), [f"speaker label '{label}' could be {' or '.join(ids) or 'nobody known'}"]
+        if label.split()[0].lower().strip(".") in NOT_PERSON_LABELS:
+            return (), match.end(), []
+        unknown = _unknown_person(label, whole=True)
+        if unknown:
+            return (unknown[0],), match.end(), [unknown[1]]
+        return None
+
+    def _resolve_label(self, ref: Reference, state: _Discourse) -> tuple[str, ...]:
+        if ref.kind == "generic":
+            return self._resolve_generic(ref, state, None, as_speaker=False)
+        if ref.kind == "group":
+            return (ref.group,)
+        return self.resolver.resolve(ref, state.day, state.named)
+
+    def _speech_heading(self, text: str, state: _Discourse) -> _Turn | None:
+        """"Speech of President Tokayev at the CIS summit" starts a speech by that person."""
+        match = SPEECH_HEADING.match(text.strip()) if len(text.split()) <= 20 else None
+        if not match:
+            return None
+        refs = [r for r in self.resolver.find(match.group("who")) if r.kind in ("name", "role", "generic")]
+        ids = self._resolve_label(refs[0], state) if len(refs) == 1 else ()
+        return _Turn(ids) if len(ids) == 1 else None
+
+    def _turn_tags(self, paragraph: Paragraph, speakers, speech_start: int, state: _Discourse, problems):
+        """A paragraph of a turn: all of it after the label is speech, so the names in it are
+        mentions, never speakers, and nothing in it moves the discourse."""
+        text = paragraph.text
+        speech = _Quoting([(speech_start, len(text))], True, False)
+        tags = ParagraphTags(speakers=tuple(speakers), quote=bool(speakers) and speech_start < len(text),
+                             problems=list(problems))
+        resolved = self._mentions(text, speech, state, tags)
+        state.named.extend(pid for _, ids in resolved for pid in ids)
+        tags.mentions = [m for m in tags.mentions if m[2] not in tags.speakers]
+        if speakers:
+            self._remember_speakers(tuple(speakers), state)
+        return tags
+
+    def _remember_speakers(self, speakers: tuple[str, ...], state: _Discourse) -> None:
+        state.last_speakers = speakers
+        people = [s for s in speakers if s in self.resolver.reference.people]
+        if len(people) == 1 and self.resolver.is_head_of_state(people[0], state.day):
+            state.last_person_speaker = people[0]
 
     # --- one utterance (a paragraph, or a chain of continued-quote paragraphs) -------------
 
@@ -124,10 +248,7 @@ class Attributor:
             tags[i].mentions = [m for m in tags[i].mentions if m[2] not in tags[i].speakers]
         speakers = next((tags[i].speakers for i in reversed(unit) if tags[i].speakers), ())
         if speakers:
-            state.last_speakers = speakers
-            people = [s for s in speakers if s in self.resolver.reference.people]
-            if len(people) == 1 and self.resolver.is_head_of_state(people[0], state.day):
-                state.last_person_speaker = people[0]
+            self._remember_speakers(speakers, state)
         elif not is_quote:
             state.last_speakers = ()
 
@@ -182,9 +303,15 @@ class Attributor:
             return candidates[-1]
         after = [r for r in outside if cue.end() <= r.start <= cue.end() + 2
                  and not text[cue.end():r.start].strip()]
-        return after[0] if after else None
+        if after:
+            return after[0]
+        unknown = _unknown_person(text[window_start:cue.start()])
+        return _Unknown(*unknown) if unknown else None
 
     def _resolve_speaker(self, subject, state: _Discourse, earlier, tags: ParagraphTags) -> tuple[str, ...]:
+        if isinstance(subject, _Unknown):
+            tags.problems.append(subject.problem)
+            return (subject.speaker_id,)
         if isinstance(subject, _Pronoun):
             return self._resolve_pronoun(subject, state, earlier)
         if subject.kind == "group":
@@ -241,6 +368,30 @@ class _Pronoun:
     start: int
     end: int
     number: str
+
+
+@dataclass(frozen=True)
+class _Unknown:
+    speaker_id: str
+    problem: str
+    start: int = 0
+
+
+def _unknown_person(text: str, whole: bool = False) -> tuple[str, str] | None:
+    """(speaker id, problem) for a capitalised name nobody listed, ending `text` (or being all
+    of it): a speaker of its own, never merged into a known person."""
+    match = UNKNOWN_NAME.fullmatch(text.strip()) if whole else UNKNOWN_NAME.search(text)
+    if not match:
+        return None
+    words = match.group("name").replace(".", ". ").split()
+    while words and words[0].strip(".") in NOT_NAME_WORDS:
+        words.pop(0)
+    if len(words) < 2 or any(w.strip(".") in NOT_NAME_WORDS for w in words):
+        return None
+    name = " ".join(words)
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return (UNKNOWN_SPEAKER_PREFIX + slug,
+            f"'{name}' speaks but is not in people.toml: credited as an unknown speaker (add them there)")
 
 
 def _squash(text: str) -> str:

@@ -308,6 +308,6 @@ def looks_like_heading(line: str) -> bool:
         return False
     if line.startswith(_OPENING_MARKS) or line[0].islower():
         return False
-    if line.endswith("?"):
-        return len(words) <= 12 and not any(mark in line for mark in "\"“”«»")
+    if line.endswith("?"):  # a question, unless it is a transcript's "Question: ...?"
+        return len(words) <= 12 and not any(mark in line for mark in "\"“”«»:")
     return not line.endswith(_NOT_HEADING_END)

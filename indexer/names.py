@@ -31,6 +31,12 @@ PAIR_WORDS = r"leaders|presidents|heads\s+of\s+state"
 ANAPHORS = r"(?:joint\s+)?(?:statement|declaration|communiqu[ée]|address|appeal|message)"
 # "Heads of State Council", "head of state summit": institutions, not people.
 NOT_A_PERSON_AFTER = r"(?!\s+(?:Council|council|Summit|summit|meeting|level|of\s+the\s+Commonwealth))"
+CIS_SECRETARY = (
+    r"(?:the\s+)?(?:(?:CIS\s+)?Executive\s+Secretary(?:\s+of\s+the\s+(?:CIS|Commonwealth(?:\s+of\s+Independent"
+    r"\s+States)?))?|(?:Chairman|Secretary[\s-]+General)\s+of\s+the\s+(?:CIS\s+)?Executive\s+Committee"
+    r"(?:\s+of\s+the\s+CIS)?(?:\s*[–—-]\s*Executive\s+Secretary(?:\s+of\s+the\s+CIS)?)?"
+    r"|CIS\s+Secretary[\s-]+General|(?:CIS\s+)?executive\s+secretary)"
+)
 WORD_START = r"(?<![\w'’-])"
 WORD_END = r"(?![\w-])"
 
@@ -122,6 +128,7 @@ class NameResolver:
             rf"{WORD_END}{NOT_A_PERSON_AFTER}"
         )
         self._anaphor_re = re.compile(rf"{WORD_START}[Tt]he\s+{ANAPHORS}{WORD_END}")
+        self._cis_secretary_re = re.compile(rf"{WORD_START}{CIS_SECRETARY}{WORD_END}", re.IGNORECASE)
         self._country_re = re.compile(rf"{WORD_START}(?:{country_names}){WORD_END}")
         self._outlet_re = re.compile(
             rf"{WORD_START}(?:{_alternation(o for c in self.reference.countries.values() for o in c.outlets)})"
@@ -142,8 +149,10 @@ class NameResolver:
             *(Reference(m.start(), m.end(), m.group(), "group", group=self._group_form[_fold(m.group("group"))])
               for m in self._group_re.finditer(text)),
             *(Reference(m.start(), m.end(), m.group(), "anaphor") for m in self._anaphor_re.finditer(text)),
+            *(Reference(m.start(), m.end(), m.group(), "role", title="cis_executive_secretary")
+              for m in self._cis_secretary_re.finditer(text)),
         ]
-        return _merge_appositions(text, _non_overlapping(found), self.served_in)
+        return _merge_appositions(text, _non_overlapping(found), self.could_hold)
 
     def _find_names(self, text: str) -> Iterable[Reference]:
         for m in self._names_re.finditer(text):
@@ -177,13 +186,20 @@ class NameResolver:
 
     # --- narrowing --------------------------------------------------------------------------
 
-    def holders(self, title: str, country: str, day: dt.date | None) -> list[str]:
+    def holders(self, title: str, country: str | None, day: dt.date | None) -> list[str]:
         """People who held `title` ("president", "prime_minister", "leader") in `country` on
         `day` (on any day, when the date is unknown)."""
         result = []
         for person in self.reference.people.values():
             for role in person.roles:
-                if role.country != country or not role.active_on(day):
+                if not role.active_on(day):
+                    continue
+                if title == "cis_executive_secretary":
+                    if role.kind == title:
+                        result.append(person.id)
+                        break
+                    continue
+                if role.country != country:
                     continue
                 if (title == "president" and role.is_head_of_state) or (
                     title == "prime_minister" and role.kind == "prime_minister") or (
@@ -192,9 +208,15 @@ class NameResolver:
                     break
         return result
 
-    def served_in(self, person_id: str, country: str | None) -> bool:
+    def could_hold(self, person_id: str, role_ref: Reference) -> bool:
+        """Did the person ever hold the office a role reference names (so "President of
+        Belarus Aleksandr Lukashenko" is one reference, but not "Lukashenko, President of ...")?"""
         person = self.reference.people.get(person_id)
-        return bool(person) and any(role.country == country for role in person.roles)
+        if not person:
+            return False
+        if role_ref.title == "cis_executive_secretary":
+            return any(role.kind == "cis_executive_secretary" for role in person.roles)
+        return any(role.country == role_ref.country for role in person.roles)
 
     def is_head_of_state(self, person_id: str, day: dt.date | None) -> bool:
         person = self.reference.people.get(person_id)
@@ -217,7 +239,7 @@ class NameResolver:
         """Person ids for a name or role reference (several when still ambiguous)."""
         if ref.kind == "name":
             return self.narrow(ref.candidates, day, named)
-        if ref.kind == "role" and ref.country:
+        if ref.kind == "role" and (ref.country or ref.title == "cis_executive_secretary"):
             return self.narrow(self.holders(ref.title or "leader", ref.country, day), day, named)
         return ()
 
@@ -239,7 +261,7 @@ def _non_overlapping(found: list[Reference]) -> list[Reference]:
 _APPOSITION_GAP = re.compile(r"^[\s,(\[]{0,3}$")
 
 
-def _merge_appositions(text: str, refs: list[Reference], served_in) -> list[Reference]:
+def _merge_appositions(text: str, refs: list[Reference], could_hold) -> list[Reference]:
     """Fold "President of Uzbekistan, Shavkat Mirziyoyev" and "Mirziyoyev, Uzbekistan
     President" into one name reference carrying the role's country, but only when the named
     person held an office there: in "Lukashenko, President of Azerbaijan Ilham Aliyev" the role
@@ -249,7 +271,7 @@ def _merge_appositions(text: str, refs: list[Reference], served_in) -> list[Refe
         return (
             name.kind == "name" and role.kind == "role"
             and bool(_APPOSITION_GAP.match(text[gap_from.end:gap_to.start]))
-            and any(served_in(pid, role.country) for pid in name.candidates)
+            and any(could_hold(pid, role) for pid in name.candidates)
         )
 
     merged: list[Reference] = []

@@ -19,6 +19,15 @@ SUMMIT_FORMATS = ("regular", "informal", "video")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
+UNKNOWN_SPEAKER_PREFIX = "unknown-"
+
+
+def unknown_speaker_label(speaker_id: str) -> str:
+    """'unknown-ivan-petrov' -> 'Ivan Petrov (not in people.toml)'."""
+    name = " ".join(w.capitalize() for w in speaker_id.removeprefix(UNKNOWN_SPEAKER_PREFIX).split("-"))
+    return f"{name} (not in people.toml)"
+
+
 class ReferenceError(ValueError):
     """A reference-data file is missing or malformed; the message names file and entry."""
 
@@ -101,7 +110,9 @@ class ReferenceData:
     fingerprint: str = field(default="")
 
     def speaker_name(self, speaker_id: str) -> str:
-        """Display name for a person or group id; unknown ids fall back to themselves."""
+        """Display name for a person, group or country id; unknown ids fall back to themselves."""
+        if speaker_id.startswith(UNKNOWN_SPEAKER_PREFIX):
+            return unknown_speaker_label(speaker_id)
         if speaker_id in self.people:
             return self.people[speaker_id].name
         if speaker_id in self.groups:

@@ -27,6 +27,7 @@ from urllib.parse import urlencode
 from whoosh import highlight, index, qparser, query, sorting
 from whoosh.index import LockError
 
+from .reference import UNKNOWN_SPEAKER_PREFIX, unknown_speaker_label
 from .schema import FACET_FIELDS, META_ID, SCHEMA_VERSION, make_schema
 from .tagging import TaggedArticle
 
@@ -296,6 +297,9 @@ class IndexReader:
         self._value_docs: dict[tuple[str, str], frozenset[int]] = {}
         meta = self._searcher.document(id=META_ID) or {"record": {}}
         self.labels: dict[str, dict[str, str]] = meta["record"].get("labels", {f: {} for f in FACET_FIELDS})
+        prefix = UNKNOWN_SPEAKER_PREFIX.encode()
+        unknown = [term.decode() for term in self._searcher.lexicon("speaker") if term.startswith(prefix)]
+        self.labels["speaker"] = {**self.labels.get("speaker", {}), **{u: unknown_speaker_label(u) for u in unknown}}
         self.names = QueryNames(meta["record"].get("names", {}), self.labels)
         self._passage_docs = frozenset(self._searcher.docs_for_query(query.Term("doctype", "passage")))
 
