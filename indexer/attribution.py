@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .corpus import Paragraph
-from .names import NameResolver, Reference
+from .names import NOT_GIVEN_NAMES, NameResolver, Reference
 from .reference import UNKNOWN_SPEAKER_PREFIX
 
 OPENING_MARKS = "“«„"
@@ -74,15 +74,7 @@ UNKNOWN_NAME = re.compile(
     r"(?P<name>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+|[A-Z]\.\s*){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
     r"(?:\s*,[^,]{1,90},)?\s*$"
 )
-NOT_NAME_WORDS = {
-    "The", "This", "That", "These", "Those", "President", "Prime", "Minister", "Deputy", "Foreign",
-    "Chairman", "Secretary", "General", "Ambassador", "Mr", "Mrs", "Ms", "Dr", "Speaker", "Head", "State",
-    "Our", "His", "Her", "Their", "In", "On", "At", "As", "For", "With", "After", "Before", "When", "Then",
-    "CIS", "Commonwealth", "Executive", "Committee", "Council", "Government", "Ministry", "Republic",
-    "Federation", "United", "Nations", "Union", "Kremlin", "Press", "Service", "Spokesman", "Spokeswoman",
-    "It", "He", "She", "They", "We", "But", "And", "Also", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Summit", "Leader", "Leaders", "Office",
-}
+NOT_NAME_WORDS = NOT_GIVEN_NAMES
 
 
 @dataclass

@@ -37,6 +37,19 @@ CIS_SECRETARY = (
     r"(?:\s+of\s+the\s+CIS)?(?:\s*[–—-]\s*Executive\s+Secretary(?:\s+of\s+the\s+CIS)?)?"
     r"|CIS\s+Secretary[\s-]+General|(?:CIS\s+)?executive\s+secretary)"
 )
+# Capitalised words that may stand before a surname without being a given name.
+NOT_GIVEN_NAMES = {
+    "The", "This", "That", "These", "Those", "President", "Prime", "Minister", "Deputy", "Foreign",
+    "Chairman", "Secretary", "General", "Ambassador", "Mr", "Mrs", "Ms", "Dr", "Speaker", "Head", "State",
+    "Our", "His", "Her", "Their", "In", "On", "At", "As", "For", "With", "After", "Before", "When", "Then",
+    "CIS", "Commonwealth", "Executive", "Committee", "Council", "Government", "Ministry", "Republic",
+    "Federation", "United", "Nations", "Union", "Kremlin", "Press", "Service", "Spokesman", "Spokeswoman",
+    "It", "He", "She", "They", "We", "But", "And", "Also", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Summit", "Leader", "Leaders", "Office", "Premier",
+    "Acting", "Former", "Interim", "Russian", "Belarusian", "Kazakh", "Uzbek", "Kyrgyz", "Tajik", "Turkmen",
+    "Azerbaijani", "Armenian", "Moldovan", "Ukrainian", "Georgian", "If", "So", "Both", "Messrs",
+}
+_GIVEN_NAME_BEFORE = re.compile(r"(?:\b(?P<word>[A-Z][a-z]+)|(?<![\w.])(?P<initial>[A-Z])\.)\s+$")
 WORD_START = r"(?<![\w'’-])"
 WORD_END = r"(?![\w-])"
 
@@ -157,7 +170,18 @@ class NameResolver:
     def _find_names(self, text: str) -> Iterable[Reference]:
         for m in self._names_re.finditer(text):
             key = " ".join(m.group().split())
+            if " " not in key and self._other_given_name(text, m.start()):
+                continue  # "Viktor Lukashenko" is somebody else: never merge him into Aleksandr
             yield Reference(m.start(), m.end(), m.group(), "name", tuple(sorted(self.name_forms[key])))
+
+    @staticmethod
+    def _other_given_name(text: str, start: int) -> bool:
+        """Is a surname preceded by a given name or initial that none of its known forms has?
+        (A known form would have matched as the longer name.)"""
+        before = _GIVEN_NAME_BEFORE.search(text[max(0, start - 40):start])
+        if not before:
+            return False
+        return bool(before.group("initial")) or before.group("word") not in NOT_GIVEN_NAMES
 
     def _find_roles(self, text: str) -> Iterable[Reference]:
         for regex in (self._role_of_re, self._role_adj_re):

@@ -33,7 +33,9 @@ class SummitMatcher:
         city_words = "|".join(
             r"\s+".join(map(re.escape, c.split())) for c in sorted(cities, key=len, reverse=True)
         )
-        self._city_re = re.compile(rf"(?<![\w-])(?:{city_words})(?![\w-])") if cities else None
+        # datelines write cities in capitals ("ASTANA, 14 October (BelTA) -")
+        self._city_re = re.compile(rf"(?<![\w-])(?:{city_words})(?![\w-])", re.IGNORECASE) if cities else None
+        self._city_spelling = {" ".join(c.lower().split()): c for c in cities}
         self._capital_of = {}
         for country in reference.countries.values():
             for demonym in country.demonyms:
@@ -49,7 +51,8 @@ class SummitMatcher:
         return next((s for s in self.reference.summits.values() if s.label.lower() == key.lower()), None)
 
     def cities_in(self, text: str) -> set[str]:
-        found = {" ".join(m.group().split()) for m in self._city_re.finditer(text)} if self._city_re else set()
+        found = {self._city_spelling[" ".join(m.group().lower().split())] for m in self._city_re.finditer(text)
+                 } if self._city_re else set()
         found.update(self._capital_of[m.group("demonym").lower()] for m in self._capital_re.finditer(text))
         return found
 
@@ -65,8 +68,12 @@ class SummitMatcher:
             if len(pool) > 1:
                 pool = sorted(pool, key=lambda s: _distance(s, day))[:1]
             return SummitMatch(pool[0] if pool else None)
-        pool = _prefer_format(by_city, text)
         years = {int(y) for y in YEAR.findall(text)}
+        formatted = _prefer_format(list(self.reference.summits.values()), text)
+        if not by_city and len(formatted) < len(self.reference.summits):
+            # no city, but "video conference" or "informal summit": the year may single one out
+            by_city = [s for s in formatted if s.date.year in years]
+        pool = _prefer_format(by_city, text)
         if len(pool) > 1 and years:
             pool = [s for s in pool if s.date.year in years or s.date.year + 1 in years] or pool
         if len(pool) == 1:

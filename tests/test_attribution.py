@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 PUTIN, TOKAYEV, NAZARBAYEV = "vladimir-putin", "kassym-jomart-tokayev", "nursultan-nazarbayev"
 LUKASHENKO, MIRZIYOYEV = "aleksandr-lukashenko", "shavkat-mirziyoyev"
 
@@ -173,3 +175,38 @@ def test_role_next_to_a_name_joins_the_right_person(tag_text):
         "and others.\n"
     )
     assert article.passages[0].mentions == (LUKASHENKO, MIRZIYOYEV, "uzbekistan")
+
+
+def test_a_different_given_name_is_somebody_else_never_the_known_person(tag_text):
+    article = tag_text("date: 2023-10-13\n\nViktor Lukashenko said that the plant would expand.\n\n"
+                       "Yesterday Putin said that the talks went well.\n")
+    assert body_speakers(article) == [("unknown-viktor-lukashenko",), (PUTIN,)]
+    assert article.problems == ("passage 0: 'Viktor Lukashenko' speaks but is not in people.toml: credited as an "
+                                "unknown speaker (add them there)",)
+
+
+@pytest.mark.parametrize(("day", "role", "person"), [
+    ("2019-06-01", "the Kyrgyz President", "sooronbay-jeenbekov"),
+    ("2023-10-13", "the Kyrgyz President", "sadyr-japarov"),
+    ("2021-12-01", "the Turkmen President", "gurbanguly-berdimuhamedov"),
+    ("2022-10-14", "the Turkmen President", "serdar-berdimuhamedov"),
+    ("2019-03-01", "the Kazakh President", "nursultan-nazarbayev"),
+    ("2019-06-01", "the Kazakh President", "kassym-jomart-tokayev"),
+    ("2016-06-01", "the Uzbek President", "islam-karimov"),
+    ("2017-06-01", "the Uzbek President", "shavkat-mirziyoyev"),
+    ("2018-03-01", "the Armenian Prime Minister", "karen-karapetyan"),
+    ("2018-10-01", "the Armenian Prime Minister", "nikol-pashinyan"),
+    ("2018-03-01", "the Armenian leader", "serzh-sargsyan"),
+    ("2019-01-01", "the Armenian leader", "nikol-pashinyan"),
+    ("2010-01-01", "the Russian President", "dmitry-medvedev"),
+    ("2005-03-01", "the Executive Secretary of the CIS", "vladimir-rushailo"),
+])
+def test_roles_follow_the_changes_of_office(tag_text, day, role, person):
+    article = tag_text(f"date: {day}\n\n“Cooperation must deepen further,” {role} said.\n")
+    assert body_speakers(article) == [(person,)]
+
+
+def test_transcript_labels_for_questions_and_unknown_people(tag_text):
+    article = tag_text("date: 2024-10-08\n\nVladimir Putin: Good afternoon.\n\nQuestion: What about trade?\n\n"
+                       "Thank you for the question.\n\nMaria Petrova: I will answer that.\n")
+    assert body_speakers(article) == [(PUTIN,), (), (), ("unknown-maria-petrova",)]

@@ -90,7 +90,8 @@ def test_inspect_tells_whether_the_index_holds_this_version(search_corpus, tmp_p
 
 
 def test_index_warns_about_article_problems_naming_the_file(search_corpus, tmp_path):
-    (search_corpus / "odd.txt").write_text("summit: atlantis\nauthor: me\n\nThe CIS summit in Bishkek opened in 2023.\n")
+    odd = "summit: atlantis\nauthor: me\n\nThe CIS summit in Bishkek opened in 2023.\n"
+    (search_corpus / "odd.txt").write_text(odd)
     (search_corpus / "doubt.txt").write_text("“This quote has nobody to belong to at all.”\n")
     result = invoke("index", "--corpus", search_corpus, "--index", tmp_path / "ix")
     assert result.exit_code == 0

@@ -79,3 +79,9 @@ def test_passage_ids_are_stable_and_content_based(tag_text):
 def test_topics_from_cues_with_prefix_wildcards(tag_text):
     article = tag_text("Vladimir Putin said the sanctions hit trade and investments.\n")
     assert article.passages[0].topics == ("economy-trade", "world-order-west")
+
+
+def test_video_and_informal_summits_by_year_without_a_city(tag_text):
+    assert tag_text("The CIS summit was held by video conference in 2021.\n").summit.id == "2021-video"
+    assert tag_text("The informal summit of the CIS leaders in 2016 was short.\n").summit.id == (
+        "2016-st-petersburg-informal")
