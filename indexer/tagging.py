@@ -28,6 +28,7 @@ TEXT_DATE = re.compile(
     rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))\b"
 )
 DATELINE_OUTLET = re.compile(r"\((?P<outlet>[^()]{2,40})\)\s*[-–—]")
+DATELINE_PREFIX = re.compile(r"^(?:.{0,80}?\([^()]{2,40}\)|[A-Z][A-Z .'-]{2,40}\.\s+[A-Z]{3,})\s*[-–—]\s+")
 DATELINE_CHARS = 200
 
 
@@ -257,7 +258,7 @@ def _title(article: SourceArticle) -> str:
     if article.headlines:
         return article.headlines[0].text
     first = next(p.text for p in article.paragraphs if p.kind == "body")
-    sentence = SENTENCE_BREAK.split(first, maxsplit=1)[0]
+    sentence = SENTENCE_BREAK.split(DATELINE_PREFIX.sub("", first), maxsplit=1)[0]
     return sentence if len(sentence) <= 120 else sentence[:117].rsplit(" ", 1)[0] + "…"
 
 

@@ -199,3 +199,5 @@ def test_doubts_are_listed_in_problems(tagged):
         "passage 3: 'Ivan Petrov' speaks but is not in people.toml: credited as an unknown speaker (add them there)",)
     assert tagged["belta_wire"].source == "BelTA"
     assert tagged["belta_wire"].summit.id == "2022-astana"  # Astana, and the year 2022 in the text
+    assert tagged["belta_wire"].title == (
+        "The Head of State said that the Commonwealth had withstood the pressure of sanctions.")
