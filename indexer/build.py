@@ -20,7 +20,7 @@ from .store import apply_changes, read_state, write_lock
 from .tagging import TaggedArticle, Tagger
 
 # Bump when tagging rules change in a way that alters stored tags: indexes retag everything.
-TAGGER_VERSION = "2"
+TAGGER_VERSION = "3"
 
 
 @dataclass

@@ -188,3 +188,15 @@ def test_reader_refresh_sees_new_commits(search_corpus, tmp_path):
         assert reader.refresh() is True
         assert run(reader, "Astana")["total"] == 1
         assert reader.refresh() is False
+
+
+def test_unknown_speakers_are_facet_values_of_their_own(search_corpus, tmp_path):
+    (search_corpus / "petrov.txt").write_text("date: 2024-10-08\n\nIvan Petrov said that the trade figures are good.\n")
+    build_index(search_corpus, tmp_path / "index")
+    with IndexReader(tmp_path / "index") as reader:
+        result = run(reader, "trade")
+        labels = {v["value"]: (v["label"], v["count"]) for v in result["facets"]["speaker"]}
+        assert labels["unknown-ivan-petrov"] == ("Ivan Petrov (not in people.toml)", 1)
+        only_him = run(reader, speaker=("unknown-ivan-petrov",))
+        assert [h["text"] for h in only_him["hits"]] == ["Ivan Petrov said that the trade figures are good."]
+        assert reader.speaker("unknown-ivan-petrov")["name"] == "Ivan Petrov (not in people.toml)"
