@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import functools
 import gc
 import html
 import math
@@ -24,8 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
-from whoosh import highlight, index, qparser, query, sorting
+from whoosh import highlight, index, qparser, query, sorting, writing
 from whoosh.index import LockError
+from whoosh.reading import ReaderClosed
 
 from .reference import UNKNOWN_SPEAKER_PREFIX, unknown_speaker_label
 from .schema import FACET_FIELDS, META_ID, SCHEMA_VERSION, make_schema
@@ -147,9 +149,12 @@ def apply_changes(
 ) -> None:
     """Remove and (re)add articles in one commit. Call inside `write_lock`.
 
-    A rebuild is written to a sibling directory and swapped in, so the old index stays
-    searchable until the new one is complete, and a killed rebuild leaves it untouched."""
-    if rebuild or not index_exists(path):
+    Readers keep the previous table of contents until the commit writes the new one, so they
+    see every article whole or not at all, and a run killed before the commit leaves the old
+    index as it was. A rebuild replaces all segments in that same single commit; only an
+    index that cannot be read (or has an older schema) is built beside it and swapped in."""
+    state = read_state(path)
+    if state is None or state.fingerprint is None:
         _build_and_swap(path, add, meta)
         return
     ix = _open_index(path)
@@ -158,13 +163,19 @@ def apply_changes(
     except LockError:
         raise IndexBusy(f"{path}: index is busy (its Whoosh lock is held)") from None
     try:
-        for article_id in remove:
-            writer.delete_by_term("article_id", article_id)
+        if not rebuild:
+            for article_id in remove:
+                writer.delete_by_term("article_id", article_id)
         for article in add:
-            writer.delete_by_term("article_id", article.id)
+            if not rebuild:
+                writer.delete_by_term("article_id", article.id)
             _add_article(writer, article)
-        writer.update_document(**_meta_document(meta))
-        writer.commit()
+        if rebuild:
+            writer.add_document(**_meta_document(meta))
+            writer.commit(mergetype=writing.CLEAR)  # the old segments go in this same commit
+        else:
+            writer.update_document(**_meta_document(meta))
+            writer.commit()
     except BaseException:
         writer.cancel()
         raise
@@ -276,6 +287,21 @@ def search_url(params: dict[str, object]) -> str:
     return "/search" + ("?" + urlencode(params, doseq=True) if params else "")
 
 
+def _reopening_on_vanished_files(method):
+    """A commit deletes the segment files it merged away; a searcher opened before it may
+    still need one it had not opened yet. Reopen on the current index and try once more."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (FileNotFoundError, ReaderClosed):
+            self.reopen()
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
 class IndexReader:
     """A read handle on the index. Not thread-safe: use one per thread (Whoosh searchers and
     their analyzers are not safe to share). `refresh()` picks up new commits cheaply."""
@@ -284,6 +310,11 @@ class IndexReader:
         if not index_exists(path):
             raise IndexMissing(f"{path}: no index here; run `summit-search index` first")
         self.path = path
+        self._open()
+
+    def reopen(self) -> None:
+        with contextlib.suppress(Exception):
+            self.close()
         self._open()
 
     def _open(self) -> None:
@@ -315,7 +346,12 @@ class IndexReader:
             return True
         if self._searcher.up_to_date():
             return False
-        self._searcher = self._searcher.refresh()
+        # Not Searcher.refresh(): since whoosh PR #520 (kept in whoosh-reloaded) its reader
+        # "reuse" appends the old segments to the new ones, so documents a commit merged away
+        # or cleared come back. A fresh searcher costs a few milliseconds, once per commit.
+        old = self._searcher
+        self._searcher = self._ix.searcher()
+        old.close()
         self._load()
         return True
 
@@ -343,6 +379,7 @@ class IndexReader:
                 matched &= docs
         return parsed, base, filters, matched
 
+    @_reopening_on_vanished_files
     def search(self, request: SearchRequest) -> dict:
         parsed, base, filters, matched = self._select(request)
         total = len(matched)
@@ -490,6 +527,7 @@ class IndexReader:
         names = self.labels.get(facet, {})
         return [{"id": v, "name": names.get(v, v)} for v in (joined or "").split(",") if v]
 
+    @_reopening_on_vanished_files
     def passage(self, passage_id: str) -> dict | None:
         """A passage with its neighbours in the article, for the permalink page."""
         fields = self._searcher.document(id=passage_id, doctype="passage")
@@ -510,6 +548,7 @@ class IndexReader:
                                      limit=None, sortedby="position")
         return [self._passage_data(hit.fields()) for hit in docs]
 
+    @_reopening_on_vanished_files
     def article(self, article_id: str, with_passages: bool = True) -> dict | None:
         fields = self._searcher.document(id=f"article:{article_id}")
         if not fields:
@@ -529,6 +568,7 @@ class IndexReader:
             "url": f"/articles/{article_id}",
         }
 
+    @_reopening_on_vanished_files
     def speaker(self, speaker_id: str) -> dict | None:
         """A speaker with their passage count, topics and summits (None: unknown or silent)."""
         name = self.labels["speaker"].get(speaker_id)
@@ -545,6 +585,7 @@ class IndexReader:
         return {"id": speaker_id, "name": name, "count": len(docs), "url": f"/speakers/{speaker_id}",
                 "topics": breakdown("topic"), "summits": breakdown("summit")}
 
+    @_reopening_on_vanished_files
     def speakers(self) -> list[dict]:
         """Everyone with at least one passage, most passages first."""
         result = []
