@@ -8,12 +8,14 @@ change, so everything is retagged and the report says why.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import ArticleError, article_id_for, file_sha256, list_article_files, read_article
+from .corpus import ARTICLE_SUFFIX, ArticleError, article_id_for, file_sha256, list_article_files, read_article
 from .names import NameResolver
 from .reference import ReferenceData, load_reference
 from .store import apply_changes, read_state, write_lock
@@ -59,6 +61,7 @@ def build_index(
     index_dir: Path,
     rebuild: bool = False,
     on_file: ProgressCallback | None = None,
+    wait: float = 0.0,
 ) -> IndexReport:
     """Bring the index at `index_dir` in line with `corpus_dir`. Raises IndexBusy when another
     run holds the lock and ReferenceError when a reference file is broken (nothing is written
@@ -67,7 +70,7 @@ def build_index(
     reference = load_reference(corpus_dir)
     fingerprint = f"{reference.fingerprint}/{TAGGER_VERSION}"
     report = IndexReport()
-    with write_lock(index_dir):
+    with write_lock(index_dir, wait):
         state = read_state(index_dir)
         full = _full_reason(rebuild, state, fingerprint)
         report.full_reason = full
@@ -166,3 +169,63 @@ def _meta(reference: ReferenceData, fingerprint: str) -> dict:
             "summit": {s.id: s.label for s in reference.summits.values()},
         },
     }
+
+
+@dataclass
+class AddedFile:
+    """What became of one file given to `add`."""
+
+    source: Path
+    stored_as: str | None = None  # its file name in the corpus
+    article: TaggedArticle | None = None
+    error: str | None = None  # why it was refused (it was not copied)
+    duplicate_of: str | None = None  # the corpus file with the same bytes
+    speakers: dict[str, int] = dataclasses.field(default_factory=dict)  # display name -> passages
+
+
+def add_articles(corpus_dir: Path, index_dir: Path, files: list[Path], wait: float = 30.0):
+    """Validate each file as the indexer would, copy the good ones into the corpus under a
+    safe, unique name, and index them. Returns ([AddedFile], IndexReport or None)."""
+    tagger = Tagger(load_reference(corpus_dir))
+    known = {file_sha256(p.read_bytes()): p.name for p in list_article_files(corpus_dir)}
+    results = []
+    for source in files:
+        result = _add_one(corpus_dir, tagger, source, known)
+        results.append(result)
+    copied = any(r.stored_as and not r.duplicate_of for r in results)
+    return results, (build_index(corpus_dir, index_dir, wait=wait) if copied else None)
+
+
+def _add_one(corpus_dir: Path, tagger: Tagger, source: Path, known: dict[str, str]) -> AddedFile:
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        return AddedFile(source, error=f"{source}: cannot read file: {exc.strerror or exc}")
+    digest = file_sha256(data)
+    if digest in known:
+        return AddedFile(source, stored_as=known[digest], duplicate_of=known[digest])
+    try:
+        checked = read_article(source, data)  # errors name the user's file, not the copy
+        target = corpus_dir / _unique_name(corpus_dir, source)
+        article = tagger.tag(dataclasses.replace(checked, id=article_id_for(target), path=target))
+    except ArticleError as exc:
+        return AddedFile(source, error=str(exc))
+    staging = corpus_dir / f".{target.name}.adding"  # hidden: watchers and the indexer skip it
+    staging.write_bytes(data)
+    os.replace(staging, target)
+    known[digest] = target.name
+    speakers: dict[str, int] = {}
+    for passage in article.passages:
+        for speaker in passage.speakers:
+            name = tagger.reference.speaker_name(speaker)
+            speakers[name] = speakers.get(name, 0) + 1
+    return AddedFile(source, stored_as=target.name, article=article, speakers=speakers)
+
+
+def _unique_name(corpus_dir: Path, source: Path) -> str:
+    """'Putin speech (final).md' -> 'Putin-speech-final.txt', or '…-2.txt' if that is taken."""
+    stem = article_id_for(source)
+    name, n = f"{stem}{ARTICLE_SUFFIX}", 2
+    while (corpus_dir / name).exists():
+        name, n = f"{stem}-{n}{ARTICLE_SUFFIX}", n + 1
+    return name

@@ -7,11 +7,12 @@ import html
 import json
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import click
 
-from .build import build_index, index_status
+from .build import add_articles, build_index, index_status
 from .corpus import ArticleError, list_article_files
 from .reference import ReferenceError, load_reference
 from .report import article_json, article_table
@@ -67,6 +68,39 @@ def index_command(corpus_dir: Path, index_dir: Path, rebuild: bool) -> None:
     click.echo(report.summary())
     if report.failed:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@corpus_option
+@index_option
+@click.option("--wait", type=float, default=30.0, show_default=True,
+              help="Seconds to wait for another indexing run to finish.")
+def add(files: tuple[Path, ...], corpus_dir: Path, index_dir: Path, wait: float) -> None:
+    """Check articles, copy the good ones into the corpus and index them."""
+    try:
+        results, report = add_articles(corpus_dir, index_dir, list(files), wait)
+    except (ArticleError, ReferenceError, IndexBusy) as exc:
+        fail(str(exc))
+    for result in results:
+        if result.error:
+            click.echo(f"refused: {result.error} (not copied)", err=True)
+        elif result.duplicate_of:
+            click.echo(f"already in the corpus: {result.source} is {corpus_dir / result.duplicate_of}")
+        else:
+            click.echo(added_line(result, corpus_dir))
+    if report:
+        click.echo(report.summary())
+    if any(r.error for r in results):
+        sys.exit(1)
+
+
+def added_line(result, corpus_dir: Path) -> str:
+    article = result.article
+    who = ", ".join(f"{name} ({count})" for name, count in result.speakers.items()) or "nobody"
+    summit = article.summit.label if article.summit else "no summit found"
+    return (f"added: {result.source} -> {corpus_dir / result.stored_as}: \"{article.title}\"; {summit}; "
+            f"{len(article.passages)} passages; speakers: {who}")
 
 
 @main.command()
@@ -131,7 +165,8 @@ def search(query: str, corpus_dir: Path, index_dir: Path, speaker, topic, summit
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8000, show_default=True)
 @click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True)
-def serve(corpus_dir: Path, index_dir: Path, host: str, port: int, threads: int) -> None:
+@click.option("--watch", is_flag=True, help="Reindex whenever the corpus changes, while serving.")
+def serve(corpus_dir: Path, index_dir: Path, host: str, port: int, threads: int, watch: bool) -> None:
     """Serve the web site and JSON API, first bringing the index up to date with the corpus
     (building it if there is none)."""
     from webapp.serve import serve as run_server  # the only command that needs the web stack
@@ -146,7 +181,46 @@ def serve(corpus_dir: Path, index_dir: Path, host: str, port: int, threads: int)
         click.echo(report.summary(), err=True)
     elif not index_exists(index_dir):
         fail(f"{corpus_dir}: corpus directory does not exist, and there is no index at {index_dir}")
-    run_server(index_dir, host, port, threads)
+    watcher = _start_watcher(corpus_dir, index_dir) if watch else None
+    try:
+        run_server(index_dir, host, port, threads, corpus_dir=corpus_dir)
+    finally:
+        if watcher:
+            watcher.stop()
+
+
+@main.command()
+@corpus_option
+@index_option
+def watch(corpus_dir: Path, index_dir: Path) -> None:
+    """Reindex whenever articles or reference files in the corpus change (Ctrl+C stops)."""
+    watcher = _start_watcher(corpus_dir, index_dir)
+    click.echo(f"Watching {corpus_dir}; the index at {index_dir} follows it. Ctrl+C stops.", err=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        watcher.stop()
+
+
+def _start_watcher(corpus_dir: Path, index_dir: Path):
+    from .watch import CorpusWatcher
+
+    def report(result) -> None:
+        for line in result.failed:
+            click.echo(f"failed: {line}", err=True)
+        click.echo(result.summary(), err=True)
+
+    def error(exc: Exception) -> None:
+        click.echo(f"summit-search: reindex failed: {exc}", err=True)
+
+    try:
+        build_index(corpus_dir, index_dir, wait=30.0)
+    except (ArticleError, ReferenceError, IndexBusy) as exc:
+        error(exc)
+    return CorpusWatcher(corpus_dir, index_dir, report, error).start()
 
 
 def _search_text(result: dict) -> str:

@@ -16,14 +16,16 @@ from . import create_app
 SERVER_THREADS = 8
 
 
-def make_server(index_dir: Path, host: str = "127.0.0.1", port: int = 8000, threads: int = SERVER_THREADS):
+def make_server(index_dir: Path, host: str = "127.0.0.1", port: int = 8000, threads: int = SERVER_THREADS,
+                corpus_dir: Path = Path("corpus")):
     """A ready waitress server (port 0 picks a free one: see `server.effective_port`)."""
-    app = create_app({"INDEX_PATH": str(index_dir)})
+    app = create_app({"INDEX_PATH": str(index_dir), "CORPUS_PATH": str(corpus_dir)})
     return create_server(app, host=host, port=port, threads=threads, ident="summit-search")
 
 
-def serve(index_dir: Path, host: str, port: int, threads: int = SERVER_THREADS) -> None:
-    server = make_server(index_dir, host, port, threads)
+def serve(index_dir: Path, host: str, port: int, threads: int = SERVER_THREADS,
+          corpus_dir: Path = Path("corpus")) -> None:
+    server = make_server(index_dir, host, port, threads, corpus_dir)
     print(f"Serving {index_dir} on http://{host}:{server.effective_port}/ (Ctrl+C stops)", flush=True)
     try:
         server.run()
