@@ -119,8 +119,8 @@ class Tagger:
             if summit:
                 return summit
             problems.append(f"unknown summit '{key}' (not in summits.toml): inferred from the text instead")
-        body = "\n".join(p.text for p in article.paragraphs)
-        match = self.summits.infer(body, day or _date_in_dateline(article))
+        text = "\n".join([article.metadata.get("title", ""), *(p.text for p in article.paragraphs)])
+        match = self.summits.infer(text, day or _date_in_dateline(article))
         if match.problem:
             problems.append(match.problem)
         return match.summit

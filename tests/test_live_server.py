@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -74,3 +76,59 @@ def test_api_answers_the_contract_over_http(seed_server):
     status, body = fetch(seed_server.url + "/api/search?q=Russian+language&per_page=2")
     data = json.loads(body)
     assert (status, data["total"], data["per_page"], len(data["hits"])) == (200, 6, 2, 2)
+
+
+def test_articles_appear_and_disappear_whole_while_the_server_answers(search_corpus, index_dir, tmp_path):
+    """A real server process answers searches in a loop while `summit-search add`, a rebuild
+    and a deletion change the index: no errors, never part of an article, new text within 5 s."""
+    from .conftest import LiveServer
+
+    server = LiveServer(index_dir, search_corpus)
+    seen: list[int] = []
+    failures: list[str] = []
+    stop = threading.Event()
+
+    def poll() -> None:
+        while not stop.is_set() and len(seen) < 20_000:
+            try:
+                status, body = fetch(server.url + "/api/search?q=quokka&speaker=vladimir-putin&per_page=1")
+                data = json.loads(body)
+                if status != 200:
+                    failures.append(f"{status} {body[:200]}")
+                else:
+                    seen.append(data["total"] + 10 * data["facets"]["summit"][0]["count"]
+                                if data["total"] else 0)
+            except Exception as exc:
+                failures.append(repr(exc))
+
+    article = tmp_path / "quokka.txt"
+    article.write_text("title: Quokka talks\ndate: 2022-10-14\nsource: TASS\n\n"
+                       + "".join(f"Vladimir Putin said at the CIS summit that quokka point {n} matters.\n\n"
+                                 for n in range(5)))
+    pollers = [threading.Thread(target=poll) for _ in range(4)]
+    try:
+        for poller in pollers:
+            poller.start()
+        cli = [sys.executable, "-c", "from indexer.cli import main; main()"]
+        paths = ["--corpus", str(search_corpus), "--index", str(index_dir)]
+        started = time.monotonic()
+        subprocess.run([*cli, "add", str(article), *paths], check=True, capture_output=True)
+        while fetch(server.url + "/api/search?q=quokka")[1].count('"total":5') == 0:
+            assert time.monotonic() - started < 5, "the new article was not searchable within 5 s"
+            time.sleep(0.05)
+        subprocess.run([*cli, "index", "--rebuild", *paths], check=True, capture_output=True)
+        time.sleep(0.5)
+        (search_corpus / "quokka.txt").unlink()
+        subprocess.run([*cli, "index", *paths], check=True, capture_output=True)
+        deadline = time.monotonic() + 5
+        while '"total":0' not in fetch(server.url + "/api/search?q=quokka")[1]:
+            assert time.monotonic() < deadline, "the removed article was still found after 5 s"
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        for poller in pollers:
+            poller.join()
+        server.stop()
+    assert failures == []
+    # 0 (absent) or all five passages with their summit facet of five (55): never a part
+    assert set(seen) <= {0, 55} and {0, 55} <= set(seen)

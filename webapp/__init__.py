@@ -7,6 +7,7 @@ Views stay thin: they turn request arguments into a SearchRequest, ask the searc
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 from flask import Flask
@@ -22,15 +23,19 @@ def create_app(config: dict | None = None) -> Flask:
         INDEX_PATH=os.environ.get("SUMMIT_SEARCH_INDEX", "index"),
         CORPUS_PATH="corpus",
         MAX_EXPORT_ROWS=100_000,
+        ADMIN_TOKEN=os.environ.get("SUMMIT_SEARCH_ADMIN_TOKEN", ""),  # empty: no upload route
+        SECRET_KEY=os.environ.get("SUMMIT_SEARCH_SECRET_KEY") or secrets.token_hex(32),
+        MAX_CONTENT_LENGTH=5 * 1024 * 1024 + 64 * 1024,  # an article of 5 MiB plus the form around it
     )
     if config:
         app.config.update(config)
     app.json.sort_keys = False  # keep the API's documented key order
     app.extensions["readers"] = ReaderPool(Path(app.config["INDEX_PATH"]))
 
-    from . import api, errors, views
+    from . import admin, api, errors, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(admin.bp)
     errors.register(app)
     return app

@@ -17,7 +17,7 @@ def register(app: Flask) -> None:
     def bad_parameter(exc: SearchError):
         if _wants_json():
             return {"error": str(exc), "parameter": exc.param}, 400
-        return render_template("error.html", status=400, message=str(exc)), 400
+        return render_template("error.html", status=400, title="Bad request", message=str(exc)), 400
 
     @app.errorhandler(IndexMissing)
     def no_index(exc: IndexMissing):
@@ -25,10 +25,10 @@ def register(app: Flask) -> None:
         app.logger.error("%s", exc)
         if _wants_json():
             return {"error": message}, 503
-        return render_template("error.html", status=503, message=message), 503
+        return render_template("error.html", status=503, title="Index not ready", message=message), 503
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         if _wants_json():
             return {"error": exc.description}, exc.code
-        return render_template("error.html", status=exc.code, message=exc.description), exc.code
+        return render_template("error.html", status=exc.code, title=exc.name, message=exc.description), exc.code
