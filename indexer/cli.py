@@ -181,7 +181,7 @@ def serve(corpus_dir: Path, index_dir: Path, host: str, port: int, threads: int,
         click.echo(report.summary(), err=True)
     elif not index_exists(index_dir):
         fail(f"{corpus_dir}: corpus directory does not exist, and there is no index at {index_dir}")
-    watcher = _start_watcher(corpus_dir, index_dir) if watch else None
+    watcher = _start_watcher(corpus_dir, index_dir, sync_first=False) if watch else None
     try:
         run_server(index_dir, host, port, threads, corpus_dir=corpus_dir)
     finally:
@@ -205,7 +205,7 @@ def watch(corpus_dir: Path, index_dir: Path) -> None:
         watcher.stop()
 
 
-def _start_watcher(corpus_dir: Path, index_dir: Path):
+def _start_watcher(corpus_dir: Path, index_dir: Path, sync_first: bool = True):
     from .watch import CorpusWatcher
 
     def report(result) -> None:
@@ -216,10 +216,11 @@ def _start_watcher(corpus_dir: Path, index_dir: Path):
     def error(exc: Exception) -> None:
         click.echo(f"summit-search: reindex failed: {exc}", err=True)
 
-    try:
-        build_index(corpus_dir, index_dir, wait=30.0)
-    except (ArticleError, ReferenceError, IndexBusy) as exc:
-        error(exc)
+    if sync_first:  # `serve` has just synced the index itself
+        try:
+            report(build_index(corpus_dir, index_dir, wait=30.0))
+        except (ArticleError, ReferenceError, IndexBusy) as exc:
+            error(exc)
     return CorpusWatcher(corpus_dir, index_dir, report, error).start()
 
 
