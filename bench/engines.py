@@ -12,9 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from indexer.build import build_index
-from indexer.corpus import list_article_files
-from indexer.store import IndexReader, SearchRequest
+from indexer.corpus import list_article_files  # the corpus reader only: raw Whoosh stays unpatched
 
 HEADER_LINE = re.compile(r"^[a-z]+:\s")
 
@@ -40,6 +38,8 @@ def passages_of(corpus_dir: Path):
 
 
 def build_ours(corpus_dir: Path, index_dir: Path) -> int:
+    from indexer.build import build_index
+
     return build_index(corpus_dir, index_dir).passages
 
 
@@ -84,9 +84,13 @@ BUILDERS = {"ours": build_ours, "raw_whoosh": build_raw_whoosh, "tantivy": build
 
 class OursSearcher:
     def __init__(self, index_dir: Path):
+        from indexer.store import IndexReader
+
         self.reader = IndexReader(index_dir)
 
     def search(self, query: dict) -> int:
+        from indexer.store import SearchRequest
+
         request = SearchRequest(query["q"], tuple(query.get("speaker", ())), tuple(query.get("topic", ())),
                                 tuple(query.get("summit", ())))
         result = self.reader.search(request)

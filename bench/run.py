@@ -24,8 +24,6 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from indexer.build import build_index
-
 from .engines import BUILDERS, SEARCHERS
 from .generate import generate_corpus
 
@@ -151,6 +149,8 @@ def percentiles(samples: list[float]) -> dict:
 
 def incremental_add(corpus: Path, index: Path) -> float:
     """Seconds for `summit-search index` to take in one new article (corpus scan included)."""
+    from indexer.build import build_index
+
     source = sorted(corpus.glob("gen_*.txt"))[0]
     shutil.copy(source, corpus / "zz_added_article.txt")
     (corpus / "zz_added_article.txt").write_text(source.read_text() + "\nOne more line for a new hash.\n")

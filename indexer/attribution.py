@@ -210,7 +210,7 @@ class Attributor:
         speech = _Quoting([(speech_start, len(text))], True, False)
         tags = ParagraphTags(speakers=tuple(speakers), quote=bool(speakers) and speech_start < len(text),
                              problems=list(problems))
-        resolved = self._mentions(text, speech, state, tags)
+        resolved = self._mentions(self.resolver.find(text), speech, state, tags)
         state.named.extend(pid for _, ids in resolved for pid in ids)
         tags.mentions = [m for m in tags.mentions if m[2] not in tags.speakers]
         if speakers:
@@ -246,15 +246,16 @@ class Attributor:
 
     def _context_only(self, paragraph: Paragraph, quoting: _Quoting, state: _Discourse) -> ParagraphTags:
         tags = ParagraphTags()
-        resolved = self._mentions(paragraph.text, quoting, state, tags)
+        resolved = self._mentions(self.resolver.find(paragraph.text), quoting, state, tags)
         state.named.extend(pid for _, ids in resolved for pid in ids)
         return tags
 
     def _own_tags(self, paragraph: Paragraph, quoting: _Quoting, state: _Discourse) -> ParagraphTags:
         text = paragraph.text
         tags = ParagraphTags(quote=quoting.starts_inside or _has_substantive_quote(text, quoting.inside))
-        resolved = self._mentions(text, quoting, state, tags)
-        outside = [ref for ref in self.resolver.find(text) if not _inside(ref, quoting.inside)]
+        refs = self.resolver.find(text)
+        resolved = self._mentions(refs, quoting, state, tags)
+        outside = [ref for ref in refs if not _inside(ref, quoting.inside)]
         speakers: list[str] = []
         for cue in _cues(text, quoting.inside):
             subject = self._subject(text, cue, outside, quoting.inside)
@@ -267,10 +268,10 @@ class Attributor:
         tags.speakers = tuple(speakers)
         return tags
 
-    def _mentions(self, text: str, quoting: _Quoting, state: _Discourse, tags: ParagraphTags):
+    def _mentions(self, refs: list[Reference], quoting: _Quoting, state: _Discourse, tags: ParagraphTags):
         """Record every person referred to; return the unquoted references that resolved."""
         resolved = []
-        for ref in self.resolver.find(text):
+        for ref in refs:
             ids = self._resolve_mention(ref, state)
             if len(ids) > 1:
                 tags.problems.append(f"'{_squash(ref.surface)}' could be {' or '.join(ids)}: not credited")

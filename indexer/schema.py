@@ -13,7 +13,7 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 # Bump when the schema or the stored layout changes: older indexes are then rebuilt.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 FACET_FIELDS = ("speaker", "topic", "summit")
 META_ID = "__meta__"
 
@@ -23,18 +23,21 @@ def make_schema() -> Schema:
         id=ID(stored=True, unique=True),
         doctype=ID(stored=True),  # passage | article | meta
         article_id=ID(stored=True, sortable=True),
-        position=NUMERIC(int, stored=True, sortable=True),
+        # sorted and shown, never range-queried: one term a document instead of eight
+        position=NUMERIC(int, stored=True, sortable=True, shift_step=0),
         kind=ID(stored=True),  # quote | narration | heading | caption
         # chars=True stores character offsets, so hits are highlighted without re-analysis
         text=TEXT(analyzer=StemmingAnalyzer(), stored=True, phrase=True, chars=True, spelling=True),
-        section=TEXT(analyzer=StemmingAnalyzer(), stored=True),
-        title=TEXT(analyzer=StemmingAnalyzer(), stored=True),
+        # shown with every hit but not searched (headings are passages of their own): an indexed
+        # text field per passage costs a posting, a length and a file check per word at commit
+        section=STORED,
+        title=STORED,
         speaker=KEYWORD(stored=True, commas=True),
         mention=KEYWORD(stored=True, commas=True),
         topic=KEYWORD(stored=True, commas=True),
         summit=ID(stored=True),
         date=DATETIME(),  # for date:[2023 to 2024] queries
-        day=NUMERIC(int, stored=True, sortable=True),  # yyyymmdd, 0 when unknown: sorts last
+        day=NUMERIC(int, stored=True, sortable=True, shift_step=0),  # yyyymmdd, 0 when unknown: sorts last
         start=STORED,
         end=STORED,
         record=STORED,  # article and meta records: a dict of everything else worth keeping

@@ -107,19 +107,45 @@ def test_watcher_reindexes_within_seconds(search_corpus, index_dir):
     assert [r.added for r in reports][:1] == [["quokka"]]
 
 
-def test_sigkill_during_indexing_leaves_the_previous_index_and_the_next_run_completes(search_corpus, index_dir):
+# Runs `summit-search index` with the writer paused half-way (300 articles in an open writer),
+# so that the test kills it at a known point in the write rather than after a guessed delay.
+PAUSED_INDEXER = """
+import sys, time
+from pathlib import Path
+from indexer import store
+from indexer.cli import main
+marker, added = Path(sys.argv[1]), []
+original = store._add_article
+def add_then_pause(writer, article):
+    original(writer, article)
+    added.append(article.id)
+    if len(added) == 300:
+        marker.write_text("half-way")
+        time.sleep(120)
+store._add_article = add_then_pause
+sys.argv = ["summit-search", *sys.argv[2:]]
+main()
+"""
+
+
+def test_sigkill_during_indexing_leaves_the_previous_index_and_the_next_run_completes(search_corpus, index_dir,
+                                                                                     tmp_path):
     for n in range(600):
         (search_corpus / f"bulk_{n:04d}.txt").write_text(
             f"date: 2023-10-13\n\nThe CIS summit in Bishkek heard speech number {n}.\n\n"
             f"Vladimir Putin said that bulk item {n} mattered.\n\nThe leaders then left.\n")
-    command = [sys.executable, "-c", "from indexer.cli import main; main()", "index",
+    marker = tmp_path / "half-way"
+    command = [sys.executable, "-c", PAUSED_INDEXER, str(marker), "index",
                "--corpus", str(search_corpus), "--index", str(index_dir)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.0)
+    deadline = time.monotonic() + 60
+    while not marker.exists():
+        assert process.poll() is None and time.monotonic() < deadline, "the indexer never got half-way"
+        time.sleep(0.05)
     os.kill(process.pid, signal.SIGKILL)
-    assert process.wait() == -signal.SIGKILL  # it was still working when it died
+    assert process.wait() == -signal.SIGKILL
     assert total(index_dir) == 7  # the index from before is whole and searchable
-    report = build_index(search_corpus, index_dir)
+    report = build_index(search_corpus, index_dir)  # the lock died with the process
     assert (len(report.added), report.unchanged) == (600, 3)
     assert total(index_dir) == 7 + 600 * 3
     assert total(index_dir, "bulk") == 600
