@@ -40,7 +40,7 @@ def passages_of(corpus_dir: Path):
 def build_ours(corpus_dir: Path, index_dir: Path) -> int:
     from indexer.build import build_index
 
-    return build_index(corpus_dir, index_dir).passages
+    return build_index(corpus_dir, index_dir, parallel=True).passages  # as `summit-search index` does
 
 
 def build_raw_whoosh(corpus_dir: Path, index_dir: Path) -> int:

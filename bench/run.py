@@ -110,9 +110,10 @@ def build_in_child(engine: str, corpus: Path, index: Path) -> dict:
     process = subprocess.Popen(command, stdout=subprocess.PIPE, cwd=Path(__file__).resolve().parent.parent)
     output = process.stdout.read()
     process.stdout.close()
-    _, status, usage = os.wait4(process.pid, 0)
-    if status != 0:
-        raise RuntimeError(f"{engine} build failed with status {status}")
+    _, status, usage = os.wait4(process.pid, 0)  # reaped here for its own peak RSS...
+    process.returncode = os.waitstatus_to_exitcode(status)  # ...so tell Popen it is done
+    if process.returncode != 0:
+        raise RuntimeError(f"{engine} build failed with exit code {process.returncode}")
     figures = json.loads(output)
     figures["passages_per_s"] = figures["passages"] / figures["seconds"]
     figures["peak_rss_mib"] = usage.ru_maxrss / 1024

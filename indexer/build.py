@@ -9,9 +9,11 @@ change, so everything is retagged and the report says why.
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +22,9 @@ from .names import NameResolver
 from .reference import ReferenceData, load_reference
 from .store import apply_changes, read_state, write_lock
 from .tagging import TaggedArticle, Tagger
+
+PARALLEL_WORKERS = 2  # the machines this runs on have two cores
+PARALLEL_MIN_ARTICLES = 100  # below this, starting processes costs more than it saves
 
 # Bump when tagging rules change in a way that alters stored tags: indexes retag everything.
 TAGGER_VERSION = "3"
@@ -62,10 +67,14 @@ def build_index(
     rebuild: bool = False,
     on_file: ProgressCallback | None = None,
     wait: float = 0.0,
+    parallel: bool = False,
 ) -> IndexReport:
     """Bring the index at `index_dir` in line with `corpus_dir`. Raises IndexBusy when another
     run holds the lock and ReferenceError when a reference file is broken (nothing is written
-    then: tagging with broken reference data would only spread the damage)."""
+    then: tagging with broken reference data would only spread the damage).
+
+    `parallel` uses two processes to tag and to write big batches; it forks, so only a
+    single-threaded caller (the `index` command) may ask for it."""
     started = time.monotonic()
     reference = load_reference(corpus_dir)
     fingerprint = f"{reference.fingerprint}/{TAGGER_VERSION}"
@@ -76,22 +85,29 @@ def build_index(
         report.full_reason = full
         indexed = {} if state is None else state.articles
         files = _current_files(corpus_dir, report)
-        tagger = Tagger(reference)
-        to_write: list[TaggedArticle] = []
+        pending = []
         for article_id, (path, data) in files.items():
-            if on_file:
-                on_file(path)
             previous = indexed.get(article_id)
             if not full and previous and previous.sha256 == file_sha256(data):
                 report.unchanged += 1
+                if on_file:
+                    on_file(path)
                 continue
-            try:
-                to_write.append(_tag(tagger, path, data, report))
-            except ArticleError as exc:
-                report.failed.append(str(exc))
+            pending.append((article_id, path, data))
+        workers = PARALLEL_WORKERS if parallel and len(pending) >= PARALLEL_MIN_ARTICLES else 1
+        to_write: list[TaggedArticle] = []
+        for (article_id, path, _), outcome in zip(pending, _tag_all(reference, corpus_dir, pending, workers),
+                                                  strict=True):
+            if on_file:
+                on_file(path)
+            previous = indexed.get(article_id)
+            if isinstance(outcome, str):
+                report.failed.append(outcome)
                 if previous and not full:
                     report.kept_previous.append(article_id)
                 continue
+            _note_problems(path, outcome, report)
+            to_write.append(outcome)
             (report.updated if previous else report.added).append(article_id)
         written = {article.id for article in to_write}
         # A rebuild starts from nothing, so an indexed article that now fails is dropped.
@@ -99,7 +115,8 @@ def build_index(
         report.removed = sorted((set(indexed) - set(files)) | dropped)
         report.passages = sum(len(a.passages) for a in to_write)
         if report.changed or full:
-            apply_changes(index_dir, report.removed, to_write, _meta(reference, fingerprint), rebuild=bool(full))
+            apply_changes(index_dir, report.removed, to_write, _meta(reference, fingerprint), rebuild=bool(full),
+                          procs=workers)
     report.seconds = time.monotonic() - started
     return report
 
@@ -116,12 +133,41 @@ def index_status(index_dir: Path, article_id: str, sha256: str) -> str:
     return "indexed (up to date)" if previous.sha256 == sha256 else "indexed (file changed since)"
 
 
-def _tag(tagger: Tagger, path: Path, data: bytes, report: IndexReport) -> TaggedArticle:
-    article = tagger.tag(read_article(path, data))
+def _tag_all(reference: ReferenceData, corpus_dir: Path, pending, workers: int):
+    """Each pending article tagged, or the one-line reason it cannot be, in order."""
+    if workers == 1:
+        tagger = Tagger(reference)
+        yield from (_tag_one(tagger, path, data) for _, path, data in pending)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                             initargs=(reference,)) as pool:
+        yield from pool.map(_tag_in_worker, [(path, data) for _, path, data in pending], chunksize=16)
+
+
+def _tag_one(tagger: Tagger, path: Path, data: bytes) -> TaggedArticle | str:
+    try:
+        return tagger.tag(read_article(path, data))
+    except ArticleError as exc:
+        return str(exc)
+
+
+_worker_tagger: Tagger | None = None
+
+
+def _start_worker(reference: ReferenceData) -> None:
+    global _worker_tagger
+    _worker_tagger = Tagger(reference)
+
+
+def _tag_in_worker(item: tuple[Path, bytes]) -> TaggedArticle | str:
+    return _tag_one(_worker_tagger, *item)
+
+
+def _note_problems(path: Path, article: TaggedArticle, report: IndexReport) -> None:
     passage_problems = [p for p in article.problems if p.startswith("passage ")]
     report.warnings.extend(f"{path}: {p}" for p in article.problems if p not in passage_problems)
     report.doubtful_passages += len({p.split(":")[0] for p in passage_problems})
-    return article
 
 
 def _full_reason(rebuild: bool, state, fingerprint: str) -> str | None:

@@ -49,9 +49,9 @@ def index_command(corpus_dir: Path, index_dir: Path, rebuild: bool) -> None:
         total = len(list_article_files(corpus_dir))
         if sys.stdout.isatty():
             with click.progressbar(length=total, label="Indexing", show_pos=True) as bar:
-                report = build_index(corpus_dir, index_dir, rebuild, on_file=lambda _: bar.update(1))
+                report = build_index(corpus_dir, index_dir, rebuild, on_file=lambda _: bar.update(1), parallel=True)
         else:
-            report = build_index(corpus_dir, index_dir, rebuild)
+            report = build_index(corpus_dir, index_dir, rebuild, parallel=True)
     except (ArticleError, ReferenceError, IndexBusy) as exc:
         fail(str(exc))
     if report.full_reason:

@@ -169,20 +169,25 @@ def apply_changes(
     add: Iterable[TaggedArticle],
     meta: dict,
     rebuild: bool = False,
+    procs: int = 1,
 ) -> None:
     """Remove and (re)add articles in one commit. Call inside `write_lock`.
 
     Readers keep the previous table of contents until the commit writes the new one, so they
     see every article whole or not at all, and a run killed before the commit leaves the old
     index as it was. A rebuild replaces all segments in that same single commit; only an
-    index that cannot be read (or has an older schema) is built beside it and swapped in."""
+    index that cannot be read (or has an older schema) is built beside it and swapped in.
+
+    `procs=2` writes a rebuild with Whoosh's multiprocessing writer (one segment per process):
+    only from a single-threaded process such as the `index` command, never the web server."""
     state = read_state(path)
+    procs = procs if rebuild or state is None or state.fingerprint is None else 1
     if state is None or state.fingerprint is None:
-        _build_and_swap(path, add, meta)
+        _build_and_swap(path, add, meta, procs)
         return
     ix = _open_index(path)
     try:
-        writer = ix.writer(timeout=5.0, limitmb=WRITER_LIMIT_MB)
+        writer = ix.writer(timeout=5.0, limitmb=WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1)
     except LockError:
         raise IndexBusy(f"{path}: index is busy (its Whoosh lock is held)") from None
     try:
@@ -204,12 +209,12 @@ def apply_changes(
         raise
 
 
-def _build_and_swap(path: Path, articles: Iterable[TaggedArticle], meta: dict) -> None:
+def _build_and_swap(path: Path, articles: Iterable[TaggedArticle], meta: dict, procs: int = 1) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.building-", dir=path.parent))
     try:
         ix = index.create_in(str(staging), make_schema())
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1)
         for article in articles:
             _add_article(writer, article)
         writer.add_document(**_meta_document(meta))

@@ -127,3 +127,18 @@ def test_rebuild_and_an_unreadable_index(search_corpus, index_dir):
     report = build_index(search_corpus, index_dir)
     assert report.full_reason == "the index was made by an older version of summit-search"
     assert total(index_dir) == 7
+
+
+def test_parallel_build_gives_the_same_index_as_a_serial_one(tmp_path):
+    from bench.generate import generate_corpus
+
+    corpus = generate_corpus(tmp_path / "corpus", 2000).directory
+    serial = build_index(corpus, tmp_path / "serial")
+    parallel = build_index(corpus, tmp_path / "parallel", parallel=True)
+    assert (len(parallel.added), parallel.passages) == (len(serial.added), serial.passages) == (
+        len(serial.added), 2000)
+    with IndexReader(tmp_path / "serial") as one, IndexReader(tmp_path / "parallel") as two:
+        for query in ("", "sanctions", '"Russian language"'):
+            a, b = one.search(SearchRequest(query, per_page=50)), two.search(SearchRequest(query, per_page=50))
+            assert (a["total"], a["facets"]) == (b["total"], b["facets"])
+            assert sorted(h["id"] for h in a["hits"]) == sorted(h["id"] for h in b["hits"])
