@@ -363,6 +363,8 @@ class IndexReader:
         self.labels["speaker"] = {**self.labels.get("speaker", {}), **{u: unknown_speaker_label(u) for u in unknown}}
         self.names = QueryNames(meta["record"].get("names", {}), self.labels)
         self._passage_docs = frozenset(self._searcher.docs_for_query(query.Term("doctype", "passage")))
+        self._date_order: list[int] | None = None  # every passage, newest first: made on first use
+        self._full_counts: dict[tuple[str, str], int] = {}
 
     def refresh(self) -> bool:
         """Reopen if the index changed (new commit, or a rebuild swapped the directory)."""
@@ -397,21 +399,27 @@ class IndexReader:
     # --- search ----------------------------------------------------------------------------
 
     def _select(self, request: SearchRequest):
-        """(parsed query, documents matching the query, per-facet filters, documents matching
-        everything): the sets that hits, totals and facet counts are all cut from."""
+        """(parsed query, ranked results or None, documents matching the query, per-facet
+        filters, documents matching everything): what hits, totals and facet counts are cut
+        from. A relevance-ranked query is matched once, scored, and its set taken from that."""
         _validate(request, self.labels)
         parsed = parse_query(self._searcher.schema, request.query, self.names)
-        base = self._matching(parsed.query)
+        ranked = None
+        if parsed.query is not None and request.sort == "relevance":
+            ranked = self._decorate(self._searcher.search(parsed.query, limit=None, terms=True))
+            base = frozenset(ranked.docs()) & self._passage_docs
+        else:
+            base = self._matching(parsed.query)
         filters = {f: self._facet_filter(f, request.selected(f)) for f in FACET_FIELDS}
         matched = set(base)
         for docs in filters.values():
             if docs is not None:
                 matched &= docs
-        return parsed, base, filters, matched
+        return parsed, ranked, base, filters, matched
 
     @_reopening_on_vanished_files
     def search(self, request: SearchRequest) -> dict:
-        parsed, base, filters, matched = self._select(request)
+        parsed, ranked, base, filters, matched = self._select(request)
         total = len(matched)
         last_page = max(1, math.ceil(total / request.per_page))
         if request.page > last_page:
@@ -425,7 +433,7 @@ class IndexReader:
             "notice": parsed.notice,
             "corrected": self._correction(parsed),
             "people": self._people(parsed.people, request),
-            "hits": self._hits(parsed.query, matched, request),
+            "hits": self._hits(parsed.query, ranked, matched, request),
             "facets": {f: self._facet_values(f, base, filters, request) for f in FACET_FIELDS},
             "links": {
                 "previous": search_url(request.params(page=request.page - 1)) if request.page > 1 else None,
@@ -435,13 +443,13 @@ class IndexReader:
 
     def export(self, request: SearchRequest) -> Iterator[dict]:
         """Every hit of the request (not just a page), in the requested order, unhighlighted."""
-        parsed, _, _, matched = self._select(request)
-        if not matched:
-            return
-        results = self._searcher.search(parsed.query or query.Every(), filter=matched, limit=None,
-                                        sortedby=None if parsed.query and request.sort == "relevance" else _BY_DATE)
-        for hit in results:
-            yield self._passage_data(hit.fields())
+        _, ranked, _, _, matched = self._select(request)
+        if ranked is not None:
+            order = [docnum for _, docnum in ranked.top_n if docnum in matched]
+        else:
+            order = self._newest(matched, len(matched)) if matched else []
+        for docnum in order:
+            yield self._passage_data(self._searcher.stored_fields(docnum))
 
     def _people(self, people: list[str], request: SearchRequest) -> list[dict]:
         """People named in the query, so the page can offer their speaker filter and page."""
@@ -483,9 +491,10 @@ class IndexReader:
             if other != facet and docs is not None:
                 pool &= docs
         selected = request.selected(facet)
+        whole = len(pool) == len(self._passage_docs)  # nothing narrows it: counts are per generation
         values = []
         for value, label in self.labels.get(facet, {}).items():
-            count = len(pool & self._docs_with(facet, value)) if pool else 0
+            count = self._full_count(facet, value) if whole else len(pool & self._docs_with(facet, value))
             if count or value in selected:
                 toggled = [v for v in selected if v != value] if value in selected else [*selected, value]
                 values.append({
@@ -495,19 +504,56 @@ class IndexReader:
         values.sort(key=lambda v: (-v["count"], v["label"].lower()))
         return values
 
-    def _hits(self, parsed: query.Query | None, matched: set[int], request: SearchRequest) -> list[dict]:
+    def _full_count(self, facet: str, value: str) -> int:
+        key = (facet, value)
+        if key not in self._full_counts:
+            self._full_counts[key] = len(self._docs_with(facet, value) & self._passage_docs)
+        return self._full_counts[key]
+
+    def _hits(self, parsed: query.Query | None, ranked, matched: set[int], request: SearchRequest) -> list[dict]:
         if not matched:
             return []
-        limit = request.page * request.per_page
+        first, limit = (request.page - 1) * request.per_page, request.page * request.per_page
+        if ranked is not None:
+            positions = [i for i, (_, docnum) in enumerate(ranked.top_n) if docnum in matched][first:limit]
+            return [self._hit(ranked[i], highlighted=True) for i in positions]
         if parsed is None or request.sort == "date":
-            results = self._searcher.search(parsed or query.Every(), filter=matched, limit=limit,
-                                            sortedby=_BY_DATE, terms=parsed is not None)
-        else:
-            results = self._searcher.search(parsed, filter=matched, limit=limit, terms=True)
+            page = self._newest(matched, limit)[first:]
+            if not page:
+                return []
+            if parsed is None:
+                return [self._unhighlighted(docnum) for docnum in page]
+            results = self._searcher.search(parsed, filter=set(page), limit=len(page), terms=True)
+            by_docnum = {hit.docnum: hit for hit in self._decorate(results)}
+            return [self._hit(by_docnum[docnum], highlighted=True) for docnum in page]
+        return []
+
+    def _newest(self, matched: set[int], limit: int) -> list[int]:
+        """The first `limit` of `matched` in date order (newest, then article and position),
+        read off an order sorted once per index generation rather than once per request."""
+        if self._date_order is None:
+            every = self._searcher.search(query.Term("doctype", "passage"), limit=None, sortedby=_BY_DATE)
+            self._date_order = [docnum for _, docnum in every.top_n]
+        if len(matched) == len(self._passage_docs):
+            return self._date_order[:limit]
+        found = []
+        for docnum in self._date_order:
+            if docnum in matched:
+                found.append(docnum)
+                if len(found) == limit:
+                    break
+        return found
+
+    @staticmethod
+    def _decorate(results):
         results.fragmenter = _WholeText()
         results.formatter = _MarkFormatter()
-        page = results[(request.page - 1) * request.per_page:limit]
-        return [self._hit(hit, highlighted=parsed is not None) for hit in page]
+        return results
+
+    def _unhighlighted(self, docnum: int) -> dict:
+        data = self._passage_data(self._searcher.stored_fields(docnum))
+        data["highlight"] = html.escape(data["text"], quote=False)
+        return data
 
     def _hit(self, hit, highlighted: bool) -> dict:
         data = self._passage_data(hit.fields())
