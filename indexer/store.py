@@ -365,6 +365,7 @@ class IndexReader:
         self._passage_docs = frozenset(self._searcher.docs_for_query(query.Term("doctype", "passage")))
         self._date_order: list[int] | None = None  # every passage, newest first: made on first use
         self._full_counts: dict[tuple[str, str], int] = {}
+        self._values_of: dict[str, dict[int, tuple[str, ...]]] = {}  # facet -> docnum -> its values
 
     def refresh(self) -> bool:
         """Reopen if the index changed (new commit, or a rebuild swapped the directory)."""
@@ -491,10 +492,10 @@ class IndexReader:
             if other != facet and docs is not None:
                 pool &= docs
         selected = request.selected(facet)
-        whole = len(pool) == len(self._passage_docs)  # nothing narrows it: counts are per generation
+        counts = self._counts(facet, pool)
         values = []
         for value, label in self.labels.get(facet, {}).items():
-            count = self._full_count(facet, value) if whole else len(pool & self._docs_with(facet, value))
+            count = counts.get(value, 0)
             if count or value in selected:
                 toggled = [v for v in selected if v != value] if value in selected else [*selected, value]
                 values.append({
@@ -503,6 +504,31 @@ class IndexReader:
                 })
         values.sort(key=lambda v: (-v["count"], v["label"].lower()))
         return values
+
+    def _counts(self, facet: str, pool: set[int]) -> dict[str, int]:
+        """How many documents of `pool` have each value. The whole collection's counts are kept
+        per index generation; a small pool is walked once (a few values per document), a large
+        one intersected with each value's documents, whichever touches fewer entries."""
+        values = self.labels.get(facet, {})
+        if len(pool) == len(self._passage_docs):
+            return {v: self._full_count(facet, v) for v in values}
+        if len(pool) * 8 < len(self._passage_docs):
+            counts: dict[str, int] = {}
+            values_of = self._facet_values_by_doc(facet)
+            for docnum in pool:
+                for value in values_of.get(docnum, ()):
+                    counts[value] = counts.get(value, 0) + 1
+            return counts
+        return {v: len(pool & self._docs_with(facet, v)) for v in values}
+
+    def _facet_values_by_doc(self, facet: str) -> dict[int, tuple[str, ...]]:
+        if facet not in self._values_of:
+            by_doc: dict[int, list[str]] = {}
+            for value in self.labels.get(facet, {}):
+                for docnum in self._docs_with(facet, value):
+                    by_doc.setdefault(docnum, []).append(value)
+            self._values_of[facet] = {docnum: tuple(vs) for docnum, vs in by_doc.items()}
+        return self._values_of[facet]
 
     def _full_count(self, facet: str, value: str) -> int:
         key = (facet, value)

@@ -200,3 +200,25 @@ def test_unknown_speakers_are_facet_values_of_their_own(search_corpus, tmp_path)
         only_him = run(reader, speaker=("unknown-ivan-petrov",))
         assert [h["text"] for h in only_him["hits"]] == ["Ivan Petrov said that the trade figures are good."]
         assert reader.speaker("unknown-ivan-petrov")["name"] == "Ivan Petrov (not in people.toml)"
+
+
+@pytest.mark.parametrize("query", ["sanctions", "language", ""])
+def test_facet_counts_equal_counting_the_hits_themselves(tmp_path, query):
+    """Whichever way the counts are computed (small pool walked, large pool intersected, whole
+    collection cached), they are the counts of the hits."""
+    from collections import Counter
+
+    from bench.generate import generate_corpus
+
+    corpus = generate_corpus(tmp_path / "corpus", 2000).directory
+    build_index(corpus, tmp_path / "index")
+    with IndexReader(tmp_path / "index") as reader:
+        result = reader.search(SearchRequest(query, topic=("world-order-west",) if query == "" else ()))
+        hits = list(reader.export(SearchRequest(query, topic=("world-order-west",) if query == "" else ())))
+    assert len(hits) == result["total"] > 0
+    by_hits = {
+        "speaker": Counter(s["id"] for h in hits for s in h["speakers"]),
+        "summit": Counter(h["summit"]["id"] for h in hits if h["summit"]),
+    }
+    for facet, expected in by_hits.items():
+        assert {v["value"]: v["count"] for v in result["facets"][facet]} == dict(expected)
