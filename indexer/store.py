@@ -407,7 +407,7 @@ class IndexReader:
         parsed = parse_query(self._searcher.schema, request.query, self.names)
         ranked = None
         if parsed.query is not None and request.sort == "relevance":
-            ranked = self._decorate(self._searcher.search(parsed.query, limit=None, terms=True))
+            ranked = self._searcher.search(parsed.query, limit=None)
             base = frozenset(ranked.docs()) & self._passage_docs
         else:
             base = self._matching(parsed.query)
@@ -541,18 +541,16 @@ class IndexReader:
             return []
         first, limit = (request.page - 1) * request.per_page, request.page * request.per_page
         if ranked is not None:
-            positions = [i for i, (_, docnum) in enumerate(ranked.top_n) if docnum in matched][first:limit]
-            return [self._hit(ranked[i], highlighted=True) for i in positions]
-        if parsed is None or request.sort == "date":
+            page = [docnum for _, docnum in ranked.top_n if docnum in matched][first:limit]
+        else:
             page = self._newest(matched, limit)[first:]
-            if not page:
-                return []
-            if parsed is None:
-                return [self._unhighlighted(docnum) for docnum in page]
-            results = self._searcher.search(parsed, filter=set(page), limit=len(page), terms=True)
-            by_docnum = {hit.docnum: hit for hit in self._decorate(results)}
-            return [self._hit(by_docnum[docnum], highlighted=True) for docnum in page]
-        return []
+        if not page or parsed is None:
+            return [self._unhighlighted(docnum) for docnum in page]
+        # Highlight from a search of the page alone: Whoosh loads character offsets for every
+        # document its results hold, so the full ranked list would cost a load per match.
+        results = self._decorate(self._searcher.search(parsed, filter=set(page), limit=len(page), terms=True))
+        by_docnum = {hit.docnum: hit for hit in results}
+        return [self._hit(by_docnum[docnum], highlighted=True) for docnum in page]
 
     def _newest(self, matched: set[int], limit: int) -> list[int]:
         """The first `limit` of `matched` in date order (newest, then article and position),
