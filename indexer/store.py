@@ -547,8 +547,10 @@ class IndexReader:
         if not page or parsed is None:
             return [self._unhighlighted(docnum) for docnum in page]
         # Highlight from a search of the page alone: Whoosh loads character offsets for every
-        # document its results hold, so the full ranked list would cost a load per match.
-        results = self._decorate(self._searcher.search(parsed, filter=set(page), limit=len(page), terms=True))
+        # document its results hold, and a `filter=` still matches (a phrase: position by
+        # position) every candidate; ANDed with the page's ids, matching skips to those alone.
+        ids = query.Or([query.Term("id", self._searcher.stored_fields(docnum)["id"]) for docnum in page])
+        results = self._decorate(self._searcher.search(query.And([ids, parsed]), limit=len(page), terms=True))
         by_docnum = {hit.docnum: hit for hit in results}
         return [self._hit(by_docnum[docnum], highlighted=True) for docnum in page]
 
