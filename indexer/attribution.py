@@ -351,9 +351,10 @@ class Attributor:
     def _resolve_mention(self, ref: Reference, state: _Discourse) -> tuple[str, ...]:
         if ref.kind == "generic":
             return self._resolve_generic(ref, state, None, as_speaker=False)
-        if ref.kind == "role" and len(self.resolver.resolve(ref, state.day, state.named)) != 1:
-            return ()  # "the Kazakh President" with no date: too vague to report
-        return self.resolver.resolve(ref, state.day, state.named) if ref.kind in ("name", "role") else ()
+        if ref.kind not in ("name", "role"):
+            return ()
+        ids = self.resolver.resolve(ref, state.day, state.named)
+        return () if ref.kind == "role" and len(ids) != 1 else ids  # "the Kazakh President", undated
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,7 @@ def build_index(
         report.passages = sum(len(a.passages) for a in to_write)
         if report.changed or full:
             apply_changes(index_dir, report.removed, to_write, _meta(reference, fingerprint), rebuild=bool(full),
-                          procs=workers)
+                          procs=workers, usable=state is not None and state.fingerprint is not None)
     report.seconds = time.monotonic() - started
     return report
 
@@ -229,10 +229,12 @@ class AddedFile:
     speakers: dict[str, int] = dataclasses.field(default_factory=dict)  # display name -> passages
 
 
-def add_articles(corpus_dir: Path, index_dir: Path, files: list[Path], wait: float = 30.0):
+def add_articles(corpus_dir: Path, index_dir: Path, files: list[Path], wait: float = 30.0,
+                 tagger: Tagger | None = None):
     """Validate each file as the indexer would, copy the good ones into the corpus under a
-    safe, unique name, and index them. Returns ([AddedFile], IndexReport or None)."""
-    tagger = Tagger(load_reference(corpus_dir))
+    safe, unique name, and index them. Returns ([AddedFile], IndexReport or None). A caller
+    that needs the reference data afterwards passes its own tagger."""
+    tagger = tagger or Tagger(load_reference(corpus_dir))
     known = {file_sha256(p.read_bytes()): p.name for p in list_article_files(corpus_dir)}
     results = []
     for source in files:

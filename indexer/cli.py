@@ -176,9 +176,7 @@ def serve(corpus_dir: Path, index_dir: Path, host: str, port: int, threads: int,
             report = build_index(corpus_dir, index_dir)
         except (ArticleError, ReferenceError, IndexBusy) as exc:
             fail(str(exc))
-        for line in report.failed:
-            click.echo(f"failed: {line}", err=True)
-        click.echo(report.summary(), err=True)
+        _echo_sync(report)
     elif not index_exists(index_dir):
         fail(f"{corpus_dir}: corpus directory does not exist, and there is no index at {index_dir}")
     watcher = _start_watcher(corpus_dir, index_dir, sync_first=False) if watch else None
@@ -208,20 +206,22 @@ def watch(corpus_dir: Path, index_dir: Path) -> None:
 def _start_watcher(corpus_dir: Path, index_dir: Path, sync_first: bool = True):
     from .watch import CorpusWatcher
 
-    def report(result) -> None:
-        for line in result.failed:
-            click.echo(f"failed: {line}", err=True)
-        click.echo(result.summary(), err=True)
-
     def error(exc: Exception) -> None:
         click.echo(f"summit-search: reindex failed: {exc}", err=True)
 
     if sync_first:  # `serve` has just synced the index itself
         try:
-            report(build_index(corpus_dir, index_dir, wait=30.0))
+            _echo_sync(build_index(corpus_dir, index_dir, wait=30.0))
         except (ArticleError, ReferenceError, IndexBusy) as exc:
             error(exc)
-    return CorpusWatcher(corpus_dir, index_dir, report, error).start()
+    return CorpusWatcher(corpus_dir, index_dir, _echo_sync, error).start()
+
+
+def _echo_sync(report) -> None:
+    """What a sync done on the side (by `serve` or `watch`) prints, on stderr."""
+    for line in report.failed:
+        click.echo(f"failed: {line}", err=True)
+    click.echo(report.summary(), err=True)
 
 
 def _search_text(result: dict) -> str:

@@ -170,6 +170,7 @@ def apply_changes(
     meta: dict,
     rebuild: bool = False,
     procs: int = 1,
+    usable: bool = True,
 ) -> None:
     """Remove and (re)add articles in one commit. Call inside `write_lock`.
 
@@ -178,13 +179,14 @@ def apply_changes(
     index as it was. A rebuild replaces all segments in that same single commit; only an
     index that cannot be read (or has an older schema) is built beside it and swapped in.
 
-    `procs=2` writes a rebuild with Whoosh's multiprocessing writer (one segment per process):
-    only from a single-threaded process such as the `index` command, never the web server."""
-    state = read_state(path)
-    procs = procs if rebuild or state is None or state.fingerprint is None else 1
-    if state is None or state.fingerprint is None:
+    `usable` says whether the index there is readable and of the current schema (the caller
+    has read its state already). `procs=2` writes a rebuild with Whoosh's multiprocessing
+    writer (one segment per process): only from a single-threaded process such as the `index`
+    command, never the web server."""
+    if not usable:
         _build_and_swap(path, add, meta, procs)
         return
+    procs = procs if rebuild else 1
     ix = _open_index(path)
     try:
         writer = ix.writer(timeout=5.0, limitmb=WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1)
@@ -445,18 +447,14 @@ class IndexReader:
     def export(self, request: SearchRequest) -> Iterator[dict]:
         """Every hit of the request (not just a page), in the requested order, unhighlighted."""
         _, ranked, _, _, matched = self._select(request)
-        if ranked is not None:
-            order = [docnum for _, docnum in ranked.top_n if docnum in matched]
-        else:
-            order = self._newest(matched, len(matched)) if matched else []
-        for docnum in order:
+        for docnum in self._ordered(ranked, matched, len(matched)):
             yield self._passage_data(self._searcher.stored_fields(docnum))
 
     def _people(self, people: list[str], request: SearchRequest) -> list[dict]:
         """People named in the query, so the page can offer their speaker filter and page."""
         offered = []
         for person in dict.fromkeys(people):
-            if person in self.labels["speaker"] and self._docs_with("speaker", person) & self._passage_docs:
+            if person in self.labels["speaker"] and self._full_count("speaker", person):
                 offered.append({
                     "id": person, "name": self.labels["speaker"][person], "url": f"/speakers/{person}",
                     "filter_url": search_url(request.params(speaker=[*request.speaker, person], page=1))
@@ -540,10 +538,7 @@ class IndexReader:
         if not matched:
             return []
         first, limit = (request.page - 1) * request.per_page, request.page * request.per_page
-        if ranked is not None:
-            page = [docnum for _, docnum in ranked.top_n if docnum in matched][first:limit]
-        else:
-            page = self._newest(matched, limit)[first:]
+        page = self._ordered(ranked, matched, limit)[first:]
         if not page or parsed is None:
             return [self._unhighlighted(docnum) for docnum in page]
         # Highlight from a search of the page alone: Whoosh loads character offsets for every
@@ -552,7 +547,13 @@ class IndexReader:
         ids = query.Or([query.Term("id", self._searcher.stored_fields(docnum)["id"]) for docnum in page])
         results = self._decorate(self._searcher.search(query.And([ids, parsed]), limit=len(page), terms=True))
         by_docnum = {hit.docnum: hit for hit in results}
-        return [self._hit(by_docnum[docnum], highlighted=True) for docnum in page]
+        return [self._hit(by_docnum[docnum]) for docnum in page]
+
+    def _ordered(self, ranked, matched: set[int], limit: int) -> list[int]:
+        """The first `limit` matches in the order asked for: by score when ranked, else newest."""
+        if ranked is None:
+            return self._newest(matched, limit) if matched else []
+        return [docnum for _, docnum in ranked.top_n if docnum in matched][:limit]
 
     def _newest(self, matched: set[int], limit: int) -> list[int]:
         """The first `limit` of `matched` in date order (newest, then article and position),
@@ -581,11 +582,10 @@ class IndexReader:
         data["highlight"] = html.escape(data["text"], quote=False)
         return data
 
-    def _hit(self, hit, highlighted: bool) -> dict:
+    def _hit(self, hit) -> dict:
         data = self._passage_data(hit.fields())
         started = time.perf_counter()
-        data["highlight"] = (hit.highlights("text", top=1, minscore=0) if highlighted else "") or html.escape(
-            data["text"], quote=False)
+        data["highlight"] = hit.highlights("text", top=1, minscore=0) or html.escape(data["text"], quote=False)
         self.highlight_seconds += time.perf_counter() - started
         return data
 
@@ -693,7 +693,7 @@ class IndexReader:
         """Everyone with at least one passage, most passages first."""
         result = []
         for value, name in self.labels.get("speaker", {}).items():
-            count = len(self._docs_with("speaker", value) & self._passage_docs)
+            count = self._full_count("speaker", value)
             if count:
                 result.append({"id": value, "name": name, "count": count, "url": f"/speakers/{value}"})
         return sorted(result, key=lambda s: (-s["count"], s["name"].lower()))

@@ -81,9 +81,9 @@ class Tagger:
 
     def tag(self, article: SourceArticle) -> TaggedArticle:
         problems = list(article.notes)
-        day = self._metadata_date(article, problems)
+        day = self._metadata_date(article, problems) or _date_in_dateline(article)
         summit = self._summit(article, day, problems)
-        day = day or _date_in_dateline(article) or (summit.date if summit else None)
+        day = day or (summit.date if summit else None)
         source, outlet_country = self._outlet(article)
         tags = self.attributor.attribute(article.paragraphs, day, outlet_country)
         passages = self._passages(article, tags, problems)
@@ -120,7 +120,7 @@ class Tagger:
                 return summit
             problems.append(f"unknown summit '{key}' (not in summits.toml): inferred from the text instead")
         text = "\n".join([article.metadata.get("title", ""), *(p.text for p in article.paragraphs)])
-        match = self.summits.infer(text, day or _date_in_dateline(article))
+        match = self.summits.infer(text, day)
         if match.problem:
             problems.append(match.problem)
         return match.summit

@@ -13,8 +13,10 @@ from flask import Blueprint, abort, current_app, render_template, request, sessi
 from werkzeug.utils import secure_filename
 
 from indexer.build import add_articles
+from indexer.reference import load_reference
 from indexer.report import article_json
 from indexer.store import IndexBusy
+from indexer.tagging import Tagger
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 TEXT_SUFFIXES = (".txt", ".text", "")
@@ -53,9 +55,10 @@ def upload():
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp) / name
         upload.save(staged)
+        corpus = Path(current_app.config["CORPUS_PATH"])
+        tagger = Tagger(load_reference(corpus))
         try:
-            results, _ = add_articles(Path(current_app.config["CORPUS_PATH"]),
-                                      Path(current_app.config["INDEX_PATH"]), [staged])
+            results, _ = add_articles(corpus, Path(current_app.config["INDEX_PATH"]), [staged], tagger=tagger)
         except IndexBusy as exc:
             return _page(503, str(exc))
     (result,) = results
@@ -63,15 +66,8 @@ def upload():
         return _page(400, result.error.replace(str(staged), name))
     if result.duplicate_of:
         return _page(200, f"{name} is already in the corpus as {result.duplicate_of}; nothing changed.")
-    reference = _reference()
     return render_template("upload.html", csrf=_csrf_token(), error=None, stored_as=result.stored_as,
-                           result=article_json(result.article, reference))
-
-
-def _reference():
-    from indexer.reference import load_reference
-
-    return load_reference(Path(current_app.config["CORPUS_PATH"]))
+                           result=article_json(result.article, tagger.reference))
 
 
 def _page(status: int, message: str):
