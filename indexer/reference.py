@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REFERENCE_FILES = ("people.toml", "countries.toml", "summits.toml", "topics.toml")
-ROLE_KINDS = ("president", "head_of_state", "prime_minister", "cis_executive_secretary")
+# Heads of state and government lead at summits; the other offices are the officials who speak
+# there (ministers, spokespeople, aides) and the CIS's own chief executive.
+ROLE_KINDS = (
+    "president", "head_of_state", "prime_minister", "cis_executive_secretary",
+    "foreign_minister", "minister", "spokesperson", "aide",
+)
 SUMMIT_FORMATS = ("regular", "informal", "video")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -39,6 +44,7 @@ class Role:
     start: dt.date
     end: dt.date | None
     leader: bool
+    title: str = ""  # how copy names the office when the kind is too coarse ("Defence Minister")
 
     def active_on(self, day: dt.date | None) -> bool:
         if day is None:
@@ -87,6 +93,7 @@ class Summit:
     country: str
     dates: tuple[dt.date, ...]
     format: str
+    leaders: tuple[str, ...] = ()  # people the file says took part (checked against their terms)
 
     @property
     def date(self) -> dt.date:
@@ -108,6 +115,8 @@ class ReferenceData:
     summits: dict[str, Summit]
     topics: dict[str, Topic]
     fingerprint: str = field(default="")
+    # host city as summits.toml spells it -> other spellings copy uses ("St Petersburg", "Kiev")
+    city_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def speaker_name(self, speaker_id: str) -> str:
         """Display name for a person, group or country id; unknown ids fall back to themselves."""
@@ -127,9 +136,9 @@ def load_reference(corpus_dir: Path) -> ReferenceData:
     raw = {name: _read_toml(corpus_dir / name) for name in REFERENCE_FILES}
     countries = _parse_countries(raw["countries.toml"], corpus_dir / "countries.toml")
     people, groups = _parse_people(raw["people.toml"], corpus_dir / "people.toml", countries)
-    summits = _parse_summits(raw["summits.toml"], corpus_dir / "summits.toml", countries)
+    summits, cities = _parse_summits(raw["summits.toml"], corpus_dir / "summits.toml", countries, people)
     topics = _parse_topics(raw["topics.toml"], corpus_dir / "topics.toml")
-    return ReferenceData(people, groups, countries, summits, topics, reference_fingerprint(corpus_dir))
+    return ReferenceData(people, groups, countries, summits, topics, reference_fingerprint(corpus_dir), cities)
 
 
 def reference_fingerprint(corpus_dir: Path) -> str:
@@ -236,10 +245,13 @@ def _parse_role(entry: dict, path: Path, where: str, countries: dict[str, Countr
     if not isinstance(start, dt.date) or (end is not None and not isinstance(end, dt.date)):
         raise ReferenceError(f"{path}: {where}: role 'from'/'to' must be dates like 2019-03-20")
     leader = entry.get("leader", kind in ("president", "head_of_state"))
-    return Role(kind, country, start, end, bool(leader))
+    title = entry.get("title", "")
+    if not isinstance(title, str):
+        raise ReferenceError(f"{path}: {where}: role 'title' must be a string")
+    return Role(kind, country, start, end, bool(leader), title.strip())
 
 
-def _parse_summits(data: dict, path: Path, countries: dict[str, Country]) -> dict[str, Summit]:
+def _parse_summits(data: dict, path: Path, countries: dict[str, Country], people: dict[str, Person]):
     summits: dict[str, Summit] = {}
     for i, entry in enumerate(_entries(data, "summit", path)):
         ident = _slug(entry, path, i, "summit", set(summits))
@@ -251,6 +263,10 @@ def _parse_summits(data: dict, path: Path, countries: dict[str, Country]) -> dic
             raise ReferenceError(f"{path}: {where}: format must be one of {', '.join(SUMMIT_FORMATS)}")
         if entry.get("country") not in countries:
             raise ReferenceError(f"{path}: {where}: unknown country '{entry.get('country')}'")
+        leaders = _strings(entry, "leaders", path, where)
+        unknown = [pid for pid in leaders if pid not in people]
+        if unknown:
+            raise ReferenceError(f"{path}: {where}: unknown person '{unknown[0]}' in 'leaders' (see people.toml)")
         summits[ident] = Summit(
             id=ident,
             label=_require(entry, "label", str, path, where),
@@ -258,8 +274,13 @@ def _parse_summits(data: dict, path: Path, countries: dict[str, Country]) -> dic
             country=entry["country"],
             dates=tuple(sorted(dates)),
             format=entry["format"],
+            leaders=leaders,
         )
-    return summits
+    cities: dict[str, tuple[str, ...]] = {}
+    for i, entry in enumerate(_entries(data, "city", path)):
+        name = _require(entry, "name", str, path, f"city #{i + 1}")
+        cities[name] = _strings(entry, "variants", path, f"city '{name}'")
+    return summits, cities
 
 
 def _parse_topics(data: dict, path: Path) -> dict[str, Topic]:
