@@ -296,9 +296,16 @@ def _caption(line: str) -> tuple[int, str] | None:
     if match:
         return len(line), match.group("credit").strip()
     match = _CAPTION_CREDIT.search(line)
-    if match and match.start() > 0:
+    if match and match.start() > 0 and not _ends_sentence(match.group("credit")):
         return len(line[: match.start()].rstrip()), match.group("credit").strip()
     return None
+
+
+def _ends_sentence(credit: str) -> bool:
+    """A stray double space before a paragraph's last word ("…within the  CIS.") is not a
+    credit: an agency credit ends in a full stop only as an abbreviation ("R.I.A.")."""
+    last = credit.split()[-1]
+    return last.endswith(".") and "." not in last[:-1]
 
 
 def looks_like_heading(line: str) -> bool:

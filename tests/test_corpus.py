@@ -116,3 +116,11 @@ def test_article_id_is_url_safe():
     assert article_id_for(Path("Putin speech (final).txt")) == "Putin-speech-final"
     with pytest.raises(ArticleError, match="no usable article id"):
         article_id_for(Path("«».txt"))
+
+
+def test_a_double_space_before_a_paragraphs_last_word_is_not_a_photo_credit(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Heading line\n\nWe hope our friends will join our work within the  CIS.\n\n"
+                    "Leaders at the summit     BELTA\n")
+    kinds = [(p.kind, p.credit) for p in read_article(path).paragraphs]
+    assert kinds == [("headline", None), ("body", None), ("caption", "BELTA")]

@@ -1,0 +1,83 @@
+"""What attribution carries from paragraph to paragraph, and what it returns for each one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+DASHES = ("- ", "– ", "— ", "-\t", "–", "—")
+# Salutations open a speech's paragraphs ("Dear colleagues,", "Distinguished heads of state!")
+SALUTATION = re.compile(
+    r"^\W*(?:Dear|Distinguished|Esteemed|Respected|Honou?rable|Ladies\s+and\s+gentlemen|Colleagues|Friends)\b"
+)
+FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|I['’]m|I['’]d|we|We|our|Our|us|my|My|me)(?![\w’'-])")
+
+
+@dataclass
+class ParagraphTags:
+    """What attribution found in one paragraph."""
+
+    speakers: tuple[str, ...] = ()
+    sieves: tuple[str, ...] = ()  # for each speaker, the sieve that credited them
+    quote: bool = False  # holds direct speech (its own marks, or inside a continued quote)
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, person id)
+    problems: list[str] = field(default_factory=list)
+
+    def credit(self, speakers, sieve: str) -> None:
+        for speaker in speakers:
+            if speaker not in self.speakers:
+                self.speakers += (speaker,)
+                self.sieves += (sieve,)
+
+    def credit_all(self, speakers, sieves) -> None:
+        for speaker, sieve in zip(speakers, sieves, strict=True):
+            self.credit((speaker,), sieve)
+
+
+@dataclass
+class Discourse:
+    """What the article has established so far, for pronouns and role descriptions."""
+
+    day: dt.date | None
+    outlet_country: str | None
+    named: list[str] = field(default_factory=list)  # person ids, in order, outside quotes
+    last_speakers: tuple[str, ...] = ()  # cleared when narration resumes
+    last_person_speaker: str | None = None  # never cleared
+
+
+@dataclass
+class Turn:
+    """A stretch of speech with one speaker, over several paragraphs.
+
+    mode "labelled": a transcript turn after "Name:" (or a speech announced as the text that
+    follows), lasting until the next label or heading. "heading": a speech under a "Speech of
+    President X" heading; written as dash-led paragraphs, it goes on through paragraphs that
+    still read as the speaker's own words (a dash, a salutation, the first person) and ends at
+    the first that reads as narration. "printed": after "X said:", only while paragraphs read
+    as speech."""
+
+    speakers: tuple[str, ...]
+    sieve: str
+    mode: str = "heading"
+    dashed: bool | None = None  # None: not known yet (decided by the first paragraph)
+
+    def continues(self, text: str) -> bool:
+        if self.mode == "labelled":
+            return True
+        starts_with_dash = text.lstrip().startswith(DASHES)
+        if self.mode == "printed":
+            return starts_with_dash or reads_as_speech(text)
+        if self.dashed is None:
+            self.dashed = starts_with_dash
+            return True
+        return starts_with_dash or not self.dashed or reads_as_speech(text)
+
+
+def reads_as_speech(text: str) -> bool:
+    """A salutation, or the first person outside quotation marks."""
+    return bool(SALUTATION.match(text) or FIRST_PERSON.search(_unquoted(text)))
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(r"[“«\"][^”»\"]*[”»\"]", " ", text)

@@ -1,0 +1,112 @@
+"""From references in text to people, in the light of what the article said before.
+
+`NameResolver` finds references without context; here "the Head of State", "he" and a speaker
+label are narrowed by the outlet, the article's date and the discourse so far. A reference
+that still means two people is recorded as a doubt and credited to nobody.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..names import NameResolver, Reference
+from .context import Discourse, ParagraphTags
+from .quoting import Quoting, inside
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    start: int
+    end: int
+    number: str
+
+
+@dataclass(frozen=True)
+class Unknown:
+    speaker_id: str
+    problem: str
+    start: int = 0
+    end: int = 0
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+class Mentions:
+    def __init__(self, resolver: NameResolver):
+        self.resolver = resolver
+        self.people = resolver.reference.people
+        self.groups = resolver.reference.groups
+
+    def record(self, refs: list[Reference], quoting: Quoting, state: Discourse, tags: ParagraphTags):
+        """Record every person referred to; return the unquoted references that resolved."""
+        resolved = []
+        for ref in refs:
+            ids = self.mention(ref, state)
+            if len(ids) > 1:
+                tags.problems.append(f"'{squash(ref.surface)}' could be {' or '.join(ids)}: not credited")
+                continue
+            tags.mentions.extend((ref.start, ref.end, pid) for pid in ids)
+            if ids and not inside(ref, quoting.inside):
+                resolved.append((ref, ids))
+        return resolved
+
+    def mention(self, ref: Reference, state: Discourse) -> tuple[str, ...]:
+        if ref.kind == "generic":
+            return self.generic(ref, state, None, as_speaker=False)
+        if ref.kind not in ("name", "role"):
+            return ()
+        ids = self.resolver.resolve(ref, state.day, state.named)
+        return () if ref.kind == "role" and len(ids) != 1 else ids  # "the Kazakh President", undated
+
+    def label(self, ref: Reference, state: Discourse) -> tuple[str, ...]:
+        if ref.kind == "generic":
+            return self.generic(ref, state, None, as_speaker=False)
+        if ref.kind == "group":
+            return (ref.group,)
+        return self.resolver.resolve(ref, state.day, state.named)
+
+    def generic(self, ref: Reference, state: Discourse, tags: ParagraphTags | None, as_speaker: bool):
+        """"The Head of State" is the outlet's own head of state; failing that, the last head
+        of state who spoke, then the last one named (a doubt worth recording)."""
+        if state.outlet_country:
+            holders = self.resolver.holders("president", state.outlet_country, state.day)
+            if len(holders) == 1:
+                return tuple(holders)
+        if state.last_person_speaker:
+            return (state.last_person_speaker,)
+        for pid in reversed(state.named):
+            if self.resolver.is_head_of_state(pid, state.day):
+                if as_speaker and tags is not None:
+                    tags.problems.append(
+                        f"'{squash(ref.surface)}' taken to mean {pid}, the last head of state "
+                        "named (the outlet is unknown)"
+                    )
+                return (pid,)
+        return ()
+
+    def pronoun(self, pronoun: Pronoun, state: Discourse, earlier, credited: tuple[str, ...],
+                previous_subject: tuple[str, ...]) -> tuple[str, ...]:
+        """"He said": whoever this paragraph already credited; else the subject of the
+        paragraph's previous sentence; else the person who spoke last; else the last person
+        named in this sentence or before. A person merely mentioned inside the sentence ("his
+        Ukrainian counterpart", "Poroshenko's decision") does not outrank the speaker the
+        story is following."""
+        if pronoun.number == "plural":
+            last = credited or state.last_speakers
+            return last if len(last) > 1 or any(s in self.groups for s in last) else ()
+        for pool in (credited, previous_subject, state.last_speakers):
+            people = [s for s in pool if s in self.people or s.startswith("unknown-")]
+            if len(people) == 1:
+                return tuple(people)
+        if earlier:
+            return earlier[-1][1]
+        return (state.named[-1],) if state.named else ()
+
+    def remember_speakers(self, speakers: tuple[str, ...], state: Discourse) -> None:
+        state.last_speakers = speakers
+        people = [s for s in speakers if s in self.people]
+        if len(people) == 1 and self.resolver.is_head_of_state(people[0], state.day):
+            state.last_person_speaker = people[0]
+

@@ -1,0 +1,106 @@
+"""Quote structure across paragraphs: which stretches of text are direct speech.
+
+This runs before any sieve, because every sieve needs to know whether a name stands inside a
+quote (a mention only) or outside it (a possible speaker), and which paragraphs one open quote
+spans (a chain is one utterance, attributed once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..corpus import Paragraph
+
+OPENING_MARKS = "“«„"
+CLOSING_MARKS = "”»"
+STRAIGHT_MARK = '"'
+MAX_CHAIN_LOOKAHEAD = 10
+MIN_QUOTE_WORDS = 4
+
+
+@dataclass
+class Quoting:
+    inside: list[tuple[int, int]]  # spans of quoted text
+    starts_inside: bool
+    ends_open: bool
+
+
+def inside(ref, spans) -> bool:
+    return any(start <= ref.start and ref.end <= end for start, end in spans)
+
+
+def has_substantive_quote(text: str, spans) -> bool:
+    """Scare quotes around a term ("so-called “reforms”") are not direct speech."""
+    return any(len(text[start:end].split()) >= MIN_QUOTE_WORDS for start, end in spans)
+
+
+def _mark_role(text: str, index: int) -> str:
+    """'open' or 'close' for a quote mark, judging straight quotes by their neighbours."""
+    char = text[index]
+    if char in OPENING_MARKS:
+        return "open"
+    if char in CLOSING_MARKS:
+        return "close"
+    before = text[index - 1] if index else " "
+    return "open" if before.isspace() or before in "([—–-" else "close"
+
+
+def _marks(text: str) -> list[tuple[int, str]]:
+    return [(i, _mark_role(text, i)) for i, c in enumerate(text)
+            if c in OPENING_MARKS or c in CLOSING_MARKS or c == STRAIGHT_MARK]
+
+
+def scan(text: str, starts_inside: bool) -> Quoting:
+    within, spans, start = starts_inside, [], 0
+    for position, role in _marks(text):
+        if role == "open" and not within:
+            within, start = True, position + 1
+        elif role == "close" and within:
+            spans.append((start, position))
+            within = False
+        elif role == "close" and not spans and not starts_inside:
+            spans.append((0, position))  # a close with no open: the quote began before
+    if within:
+        spans.append((start, len(text)))
+    return Quoting(spans, starts_inside, within)
+
+
+def _continues_into(paragraphs: Sequence[Paragraph], index: int) -> bool:
+    """Does the quote left open in paragraph `index` run on into the next body paragraph?"""
+    for paragraph in paragraphs[index + 1:index + 1 + MAX_CHAIN_LOOKAHEAD]:
+        if paragraph.kind in ("heading", "headline"):
+            return False
+        if paragraph.kind != "body":
+            continue
+        marks = _marks(paragraph.text)
+        if not marks:
+            continue
+        position, role = marks[0]
+        return role == "close" or (role == "open" and not paragraph.text[:position].strip())
+    return False
+
+
+def quote_structure(paragraphs: Sequence[Paragraph]) -> list[Quoting]:
+    result, carried = [], False
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.kind != "body":
+            result.append(scan(paragraph.text, False))
+            continue
+        quoting = scan(paragraph.text, carried)
+        result.append(quoting)
+        carried = quoting.ends_open and _continues_into(paragraphs, index)
+    return result
+
+
+def chain_from(index: int, paragraphs: Sequence[Paragraph], quoting: list[Quoting]) -> list[int]:
+    """Body paragraph indexes forming one utterance, starting at `index`."""
+    unit = [index]
+    current = index
+    while quoting[current].ends_open:
+        nxt = next((j for j in range(current + 1, len(paragraphs)) if paragraphs[j].kind == "body"), None)
+        if nxt is None or not quoting[nxt].starts_inside:
+            break
+        unit.append(nxt)
+        current = nxt
+    return unit

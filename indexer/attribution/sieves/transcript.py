@@ -1,0 +1,60 @@
+"""Sieves `speech_heading` and `transcript_label`: who holds the floor, from the layout.
+
+A heading "Speech of President Tokayev at the summit" or a paragraph opening with a label
+"President of Russia Vladimir Putin:" names the speaker outright; the paragraphs after it are
+that person's turn (see `Turn`). "Question:" and the like are turns of nobody.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..context import Discourse, Turn
+from ..cues import unknown_person
+from ..mentions import Mentions
+
+HEADING = "speech_heading"
+LABEL = "transcript_label"
+
+SPEAKER_LABEL = re.compile(r"^(?P<label>[A-Z][^:“”\"«»\n]{1,90}?)\s*(?:\([^)]{0,40}\))?\s*:(?:\s+|$)")
+NOT_PERSON_LABELS = {
+    "question", "questions", "answer", "q", "a", "moderator", "journalist", "reporter", "correspondent",
+    "host", "remark", "reply", "note", "voice", "voices", "interpreter", "announcer", "presenter",
+    "audience", "participant", "editor", "source", "photo", "update", "read", "see", "also",
+}
+SPEECH_HEADING = re.compile(
+    r"^(?:(?:Opening|Closing|Full\s+text\s+of(?:\s+the)?)\s+)?(?:Speech|Remarks|Statement|Address|Speaking\s+notes"
+    r"|Text\s+of\s+the\s+speech)\s+(?:of|by)\s+(?P<who>.+?)(?:\s+(?:at|to|during|on|in|before)\s+.*)?[:.]?$",
+    re.IGNORECASE,
+)
+
+
+def speech_heading(text: str, state: Discourse, mentions: Mentions) -> Turn | None:
+    """"Speech of President Tokayev at the CIS summit" starts a speech by that person."""
+    match = SPEECH_HEADING.match(text.strip()) if len(text.split()) <= 20 else None
+    if not match:
+        return None
+    refs = [r for r in mentions.resolver.find(match.group("who")) if r.kind in ("name", "role", "generic")]
+    ids = mentions.label(refs[0], state) if len(refs) == 1 else ()
+    return Turn(ids, HEADING) if len(ids) == 1 else None
+
+
+def speaker_label(text: str, state: Discourse, mentions: Mentions):
+    """(speakers, where the speech starts, problems) for a paragraph opening with a speaker
+    label; None when it does not."""
+    match = SPEAKER_LABEL.match(text)
+    if not match or len(match.group("label").split()) > 8:
+        return None
+    label = match.group("label").strip()
+    refs = mentions.resolver.find(label)
+    if refs and sum(r.end - r.start for r in refs) >= len(label) - 2 and len(refs) == 1:
+        ids = mentions.label(refs[0], state)
+        if len(ids) == 1:
+            return ids, match.end(), []
+        return (), match.end(), [f"speaker label '{label}' could be {' or '.join(ids) or 'nobody known'}"]
+    if label.split()[0].lower().strip(".") in NOT_PERSON_LABELS:
+        return (), match.end(), []
+    unknown = unknown_person(label, whole=True)
+    if unknown:
+        return (unknown[0],), match.end(), [unknown[1]]
+    return None
