@@ -8,50 +8,36 @@ article context, because "the Kazakh President" is Nazarbayev in 2018 and Tokaye
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .reference import ReferenceData
-
-# Office words in running text, mapped to what they select among a country's dated roles.
-TITLE_WORDS = {
-    "president": "president",
-    "head of state": "president",
-    "prime minister": "prime_minister",
-    "premier": "prime_minister",
-    "head of government": "prime_minister",
-    "head of the government": "prime_minister",
-    "leader": "leader",
-    "counterpart": "leader",
-}
-GENERIC_TITLES = r"President|president|Head\s+of\s+State|Head\s+of\s+state|head\s+of\s+state"
-PAIR_WORDS = r"leaders|presidents|heads\s+of\s+state"
-ANAPHORS = r"(?:joint\s+)?(?:statement|declaration|communiqu[ée]|address|appeal|message)"
-# "Heads of State Council", "head of state summit": institutions, not people.
-NOT_A_PERSON_AFTER = r"(?!\s+(?:Council|council|Summit|summit|meeting|level|of\s+the\s+Commonwealth))"
-CIS_SECRETARY = (
-    r"(?:the\s+)?(?:(?:CIS\s+)?Executive\s+Secretary(?:\s+of\s+the\s+(?:CIS|Commonwealth(?:\s+of\s+Independent"
-    r"\s+States)?))?|(?:Chairman|Secretary[\s-]+General)\s+of\s+the\s+(?:CIS\s+)?Executive\s+Committee"
-    r"(?:\s+of\s+the\s+CIS)?(?:\s*[–—-]\s*Executive\s+Secretary(?:\s+of\s+the\s+CIS)?)?"
-    r"|CIS\s+Secretary[\s-]+General|(?:CIS\s+)?executive\s+secretary)"
+from . import roles
+from .name_patterns import (
+    ANAPHORS,
+    CAPITALISED,
+    CIS_SECRETARY,
+    GENERIC_TITLES,
+    GIVEN_NAME_BEFORE,
+    MID_SENTENCE,
+    MIN_SURNAME_ALONE,
+    NOT_A_PERSON_AFTER,
+    NOT_GIVEN_NAMES,
+    PAIR_WORDS,
+    TITLE_BEFORE,
+    WORD_END,
+    WORD_START,
+    WordRegex,
+    alternation,
+    fold,
 )
-# Capitalised words that may stand before a surname without being a given name.
-NOT_GIVEN_NAMES = {
-    "The", "This", "That", "These", "Those", "President", "Prime", "Minister", "Deputy", "Foreign",
-    "Chairman", "Secretary", "General", "Ambassador", "Mr", "Mrs", "Ms", "Dr", "Speaker", "Head", "State",
-    "Our", "His", "Her", "Their", "In", "On", "At", "As", "For", "With", "After", "Before", "When", "Then",
-    "CIS", "Commonwealth", "Executive", "Committee", "Council", "Government", "Ministry", "Republic",
-    "Federation", "United", "Nations", "Union", "Kremlin", "Press", "Service", "Spokesman", "Spokeswoman",
-    "It", "He", "She", "They", "We", "But", "And", "Also", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Summit", "Leader", "Leaders", "Office", "Premier",
-    "Acting", "Former", "Interim", "Russian", "Belarusian", "Kazakh", "Uzbek", "Kyrgyz", "Tajik", "Turkmen",
-    "Azerbaijani", "Armenian", "Moldovan", "Ukrainian", "Georgian", "If", "So", "Both", "Messrs",
-}
-_GIVEN_NAME_BEFORE = re.compile(r"(?:\b(?P<word>[A-Z][a-z]+)|(?<![\w.])(?P<initial>[A-Z])\.)\s+$")
-WORD_START = r"(?<![\w'’-])"
-WORD_END = r"(?![\w-])"
+from .reference import ReferenceData
+from .roles import TITLE_WORDS
+from .spelling import SpellingIndex, skeleton
+
+__all__ = ["NOT_GIVEN_NAMES", "TITLE_WORDS", "NameResolver", "Reference"]
 
 
 @dataclass(frozen=True)
@@ -71,27 +57,23 @@ class Reference:
     title: str | None = None
     country: str | None = None
     group: str | None = None
-
-
-def _alternation(phrases: Iterable[str]) -> str:
-    """Regex alternation, longest first, with any whitespace allowed between words."""
-    unique = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(word) for word in p.split()) for p in unique)
+    qualifier: str | None = None  # "kremlin", "presidential": the president's staff, not the government's
 
 
 class NameResolver:
     def __init__(self, reference: ReferenceData):
         self.reference = reference
         self.name_forms = self._name_forms()
+        self.spelling = SpellingIndex(reference.people.values())
         self._country_form = {}
         for country in reference.countries.values():
             for form in (country.name, *country.variants, *country.demonyms):
-                self._country_form[_fold(form)] = country.id
+                self._country_form[fold(form)] = country.id
         self._group_form = {
-            _fold(phrase): group.id for group in reference.groups.values() for phrase in group.phrases
+            fold(phrase): group.id for group in reference.groups.values() for phrase in group.phrases
         }
         self._outlet_form = {
-            _fold(outlet): country.id
+            fold(outlet): country.id
             for country in reference.countries.values()
             for outlet in country.outlets
         }
@@ -100,8 +82,9 @@ class NameResolver:
     # --- building ---------------------------------------------------------------------------
 
     def _name_forms(self) -> dict[str, set[str]]:
-        """Every surface form of every person: names, variants, patronymic forms, surnames
-        alone and initial forms ("V. Putin"), each mapped to the people it may mean."""
+        """Every listed surface form of every person: names, variants, patronymic forms, surnames
+        alone and initial forms ("V. Putin"), each mapped to the people it may mean. Other
+        spellings are left to the skeleton pass (`SpellingIndex`)."""
         forms: dict[str, set[str]] = {}
         for person in self.reference.people.values():
             for full in (person.name, *person.variants):
@@ -113,38 +96,25 @@ class NameResolver:
         return forms
 
     def _compile(self) -> None:
-        countries = _alternation(
-            form
-            for c in self.reference.countries.values()
-            for form in (c.name, *c.variants, *c.demonyms)
-        )
-        country_names = _alternation(
+        country_names = alternation(
             form for c in self.reference.countries.values() for form in (c.name, *c.variants)
         )
-        titles = _alternation(TITLE_WORDS)
-        self._names_re = re.compile(rf"{WORD_START}(?:{_alternation(self.name_forms)}){WORD_END}")
-        self._role_of_re = re.compile(
-            rf"{WORD_START}(?:the\s+)?(?P<title>(?i:{titles}))\s+of\s+(?:the\s+)?"
-            rf"(?P<country>{country_names}){WORD_END}"
-        )
-        self._role_adj_re = re.compile(
-            rf"{WORD_START}(?:(?i:the|his|her|their|our)\s+)?(?P<country>{countries})(?:['’]s)?"
-            rf"\s+(?P<title>(?i:{titles})){WORD_END}{NOT_A_PERSON_AFTER}"
-        )
-        self._generic_re = re.compile(
-            rf"{WORD_START}(?:[Tt]he|[Oo]ur)\s+(?P<title>{GENERIC_TITLES}){WORD_END}(?!\s+of\b)"
+        self._roles = roles.RolePatterns(self.reference, self._country_form, country_names)
+        self._names_re = WordRegex(rf"(?:{alternation(self.name_forms)}){WORD_END}")
+        self._generic_re = WordRegex(
+            rf"(?:[Tt]he|[Oo]ur)\s+(?P<title>{GENERIC_TITLES}){WORD_END}(?!\s+of\b)"
             rf"{NOT_A_PERSON_AFTER}"
         )
-        self._pair_re = re.compile(rf"{WORD_START}(?i:(?:the\s+two|both)\s+(?:{PAIR_WORDS})){WORD_END}")
+        self._pair_re = WordRegex(rf"(?i:(?:the\s+two|both)\s+(?:{PAIR_WORDS})){WORD_END}")
         self._group_re = re.compile(
-            rf"{WORD_START}(?i:(?:the\s+)?(?:CIS\s+)?(?P<group>{_alternation(self._group_form)}))"
+            rf"{WORD_START}(?i:(?:the\s+)?(?:CIS\s+)?(?P<group>{alternation(self._group_form)}))"
             rf"{WORD_END}{NOT_A_PERSON_AFTER}"
         )
-        self._anaphor_re = re.compile(rf"{WORD_START}[Tt]he\s+{ANAPHORS}{WORD_END}")
+        self._anaphor_re = WordRegex(rf"[Tt]he\s+{ANAPHORS}{WORD_END}")
         self._cis_secretary_re = re.compile(rf"{WORD_START}{CIS_SECRETARY}{WORD_END}", re.IGNORECASE)
-        self._country_re = re.compile(rf"{WORD_START}(?:{country_names}){WORD_END}")
-        self._outlet_re = re.compile(
-            rf"{WORD_START}(?:{_alternation(o for c in self.reference.countries.values() for o in c.outlets)})"
+        self._country_re = WordRegex(rf"(?:{country_names}){WORD_END}")
+        self._outlet_re = WordRegex(
+            rf"(?:{alternation(o for c in self.reference.countries.values() for o in c.outlets)})"
             rf"{WORD_END}"
         )
 
@@ -159,42 +129,92 @@ class NameResolver:
             *(Reference(m.start(), m.end(), m.group(), "generic", title="president")
               for m in self._generic_re.finditer(text)),
             *(Reference(m.start(), m.end(), m.group(), "pair") for m in self._pair_re.finditer(text)),
-            *(Reference(m.start(), m.end(), m.group(), "group", group=self._group_form[_fold(m.group("group"))])
+            *(Reference(m.start(), m.end(), m.group(), "group", group=self._group_form[fold(m.group("group"))])
               for m in self._group_re.finditer(text)),
             *(Reference(m.start(), m.end(), m.group(), "anaphor") for m in self._anaphor_re.finditer(text)),
             *(Reference(m.start(), m.end(), m.group(), "role", title="cis_executive_secretary")
               for m in self._cis_secretary_re.finditer(text)),
         ]
-        return _merge_appositions(text, _non_overlapping(found), self.could_hold)
+        refs = _merge_appositions(text, _non_overlapping(found), self.could_hold)
+        return self._counterparts(refs)
 
     def _find_names(self, text: str) -> Iterable[Reference]:
+        """Listed forms first (one regex); then every other capitalised word, by skeleton."""
+        claimed: list[tuple[int, int]] = []
         for m in self._names_re.finditer(text):
             key = " ".join(m.group().split())
-            if " " not in key and self._other_given_name(text, m.start()):
-                continue  # "Viktor Lukashenko" is somebody else: never merge him into Aleksandr
-            yield Reference(m.start(), m.end(), m.group(), "name", tuple(sorted(self.name_forms[key])))
+            claimed.append((m.start(), m.end()))
+            if " " in key:
+                yield Reference(m.start(), m.end(), m.group(), "name", tuple(sorted(self.name_forms[key])))
+                continue
+            ref = self._surname_ref(text, m.start(), m.end(), self.name_forms[key], near=False)
+            if ref:
+                yield ref
+        yield from self._find_by_skeleton(text, claimed)
 
-    @staticmethod
-    def _other_given_name(text: str, start: int) -> bool:
-        """Is a surname preceded by a given name or initial that none of its known forms has?
-        (A known form would have matched as the longer name.)"""
-        before = _GIVEN_NAME_BEFORE.search(text[max(0, start - 40):start])
-        if not before:
-            return False
-        return bool(before.group("initial")) or before.group("word") not in NOT_GIVEN_NAMES
+    def _find_by_skeleton(self, text: str, claimed: list[tuple[int, int]]) -> Iterable[Reference]:
+        """Surnames spelt by another romanisation ("Toqaev", "Berdimuhamedow"): each capitalised
+        word the listed forms left alone is looked up by skeleton."""
+        index = 0
+        for m in CAPITALISED.finditer(text):
+            start, end = m.span()
+            while index < len(claimed) and claimed[index][1] <= start:
+                index += 1
+            word = m.group()
+            if (index < len(claimed) and claimed[index][0] < end) or word in NOT_GIVEN_NAMES or word.isupper():
+                continue
+            ids, near = self.spelling.surname(word)
+            if ids:
+                ref = self._surname_ref(text, start, end, ids, near)
+                if ref:
+                    yield ref
+
+    def _surname_ref(self, text: str, start: int, end: int, ids, near: bool) -> Reference | None:
+        """A name reference for a surname at start:end, reaching back over the given name or
+        initial before it, which must be one of these people's ("Viktor Lukashenko" is somebody
+        else, never merged into Aleksandr); None when it is not."""
+        lo = max(0, start - 40)
+        before = GIVEN_NAME_BEFORE.search(text[lo:start])
+        surname_alone = not before or (before.group("word") in NOT_GIVEN_NAMES)
+        if surname_alone:
+            if near and not (TITLE_BEFORE.search(text[lo:start]) or MID_SENTENCE.search(text[lo:start])):
+                return None  # a near spelling counts only where a proper noun is surely meant
+            if len(skeleton(text[start:end])) < MIN_SURNAME_ALONE and (
+                    " ".join(text[start:end].split()) not in self.name_forms):
+                return None
+            return Reference(start, end, text[start:end], "name", tuple(sorted(ids)))
+        if before.group("initial"):
+            fits = self.spelling.with_initial(ids, before.group("initial")) if near or (
+                " ".join(text[start:end].split()) not in self.name_forms) else set()
+            begin = lo + before.start("initial")
+        else:
+            fits = self.spelling.with_given(ids, before.group("word"))
+            begin = lo + before.start("word")
+        if not fits:
+            return None
+        return Reference(begin, end, text[begin:end], "name", tuple(sorted(fits)))
 
     def _find_roles(self, text: str) -> Iterable[Reference]:
-        for regex in (self._role_of_re, self._role_adj_re):
-            for m in regex.finditer(text):
-                title = TITLE_WORDS[_fold(m.group("title"))]
-                country = self._country_form[_fold(m.group("country"))]
-                yield Reference(m.start(), m.end(), m.group(), "role", title=title, country=country)
+        for start, end, title, country, qualifier in self._roles.find(text):
+            yield Reference(start, end, text[start:end], "role", title=title, country=country, qualifier=qualifier)
+
+    def _counterparts(self, refs: list[Reference]) -> list[Reference]:
+        """"Lavrov and his Belarusian counterpart": a counterpart holds the office of whoever
+        was referred to just before, so here the Belarusian foreign minister, not the leader."""
+        for i, ref in enumerate(refs):
+            if i and ref.kind == "role" and "counterpart" in ref.surface.lower():
+                before = refs[i - 1]
+                kind = before.title if roles.official(before.title) else (
+                    roles.official_kind(self.reference, before.candidates) if before.kind == "name" else None)
+                if kind:
+                    refs[i] = dataclasses.replace(ref, title=kind)
+        return refs
 
     def countries_in(self, text: str) -> list[str]:
         """Country ids named in `text` (by name, not by adjective), in order of first mention."""
         seen: dict[str, None] = {}
         for m in self._country_re.finditer(text):
-            seen.setdefault(self._country_form[_fold(m.group())], None)
+            seen.setdefault(self._country_form[fold(m.group())], None)
         return list(seen)
 
     def outlet(self, text: str) -> tuple[str, str] | None:
@@ -204,43 +224,22 @@ class NameResolver:
         m = self._outlet_re.search(text)
         if not m:
             return None
-        country = self._outlet_form[_fold(m.group())]
-        spelling = next(o for o in self.reference.countries[country].outlets if _fold(o) == _fold(m.group()))
+        country = self._outlet_form[fold(m.group())]
+        spelling = next(o for o in self.reference.countries[country].outlets if fold(o) == fold(m.group()))
         return spelling, country
 
     # --- narrowing --------------------------------------------------------------------------
 
-    def holders(self, title: str, country: str | None, day: dt.date | None) -> list[str]:
-        """People who held `title` ("president", "prime_minister", "leader") in `country` on
-        `day` (on any day, when the date is unknown)."""
-        result = []
-        for person in self.reference.people.values():
-            for role in person.roles:
-                if not role.active_on(day):
-                    continue
-                if title == "cis_executive_secretary":
-                    if role.kind == title:
-                        result.append(person.id)
-                        break
-                    continue
-                if role.country != country:
-                    continue
-                if (title == "president" and role.is_head_of_state) or (
-                    title == "prime_minister" and role.kind == "prime_minister") or (
-                    title == "leader" and role.leader):
-                    result.append(person.id)
-                    break
-        return result
+    def holders(self, title: str, country: str | None, day: dt.date | None, qualifier: str | None = None) -> list[str]:
+        """People who held `title` ("president", "leader", "foreign_minister", "spokesperson",
+        ...) in `country` on `day` (on any day, when the date is unknown)."""
+        return roles.holders(self.reference, title, country, day, qualifier)
 
     def could_hold(self, person_id: str, role_ref: Reference) -> bool:
         """Did the person ever hold the office a role reference names (so "President of
-        Belarus Aleksandr Lukashenko" is one reference, but not "Lukashenko, President of ...")?"""
-        person = self.reference.people.get(person_id)
-        if not person:
-            return False
-        if role_ref.title == "cis_executive_secretary":
-            return any(role.kind == "cis_executive_secretary" for role in person.roles)
-        return any(role.country == role_ref.country for role in person.roles)
+        Belarus Aleksandr Lukashenko" is one reference, but not "Lukashenko, President of ...",
+        nor "Lavrov, Russian President ...")?"""
+        return roles.could_hold(self.reference, person_id, role_ref.title, role_ref.country)
 
     def is_head_of_state(self, person_id: str, day: dt.date | None) -> bool:
         person = self.reference.people.get(person_id)
@@ -263,13 +262,16 @@ class NameResolver:
         """Person ids for a name or role reference (several when still ambiguous)."""
         if ref.kind == "name":
             return self.narrow(ref.candidates, day, named)
-        if ref.kind == "role" and (ref.country or ref.title == "cis_executive_secretary"):
-            return self.narrow(self.holders(ref.title or "leader", ref.country, day), day, named)
+        if ref.kind != "role":
+            return ()
+        if ref.country or ref.title == "cis_executive_secretary":
+            return self.narrow(self.holders(ref.title or "leader", ref.country, day, ref.qualifier), day, named)
+        if roles.official(ref.title):
+            # "the foreign minister" with no country: only someone the article already named
+            named_set = set(named)
+            pool = [pid for pid in self.holders(ref.title, None, day, ref.qualifier) if pid in named_set]
+            return self.narrow(pool, day, named)
         return ()
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split()).lower()
 
 
 def _non_overlapping(found: list[Reference]) -> list[Reference]:

@@ -18,9 +18,15 @@ def article_json(article: TaggedArticle, reference: ReferenceData) -> dict:
         "date": article.date.isoformat() if article.date else None,
         "source": article.source,
         "summit": {"id": summit.id, "label": summit.label} if summit else None,
+        "summit_evidence": list(article.summit_evidence),
         "passages": [_passage_json(p, reference) for p in article.passages],
         "problems": list(article.problems),
     }
+
+
+def _why(evidence: tuple[str, ...]) -> list[str]:
+    """The evidence behind the summit (or its absence), one item a line under `Summit:`."""
+    return [f"{'Why:' if i == 0 else '':<10}{item}" for i, item in enumerate(evidence)]
 
 
 def _passage_json(passage: Passage, reference: ReferenceData) -> dict:
@@ -32,7 +38,8 @@ def _passage_json(passage: Passage, reference: ReferenceData) -> dict:
         "text": passage.text,
         "start": passage.start,
         "end": passage.end,
-        "speakers": [{"id": s, "name": reference.speaker_name(s)} for s in passage.speakers],
+        "speakers": [{"id": s, "name": reference.speaker_name(s), "sieve": sieve}
+                     for s, sieve in zip(passage.speakers, passage.credited_by, strict=True)],
         "mentions": [{"id": m, "name": reference.speaker_name(m)} for m in passage.mentions],
         "topics": [{"id": t, "label": reference.topics[t].label} for t in passage.topics],
     }
@@ -48,6 +55,7 @@ def article_table(article: TaggedArticle, reference: ReferenceData, full: bool =
         f"Date:     {article.date.isoformat() if article.date else 'unknown'}",
         f"Source:   {article.source or 'unknown'}",
         f"Summit:   {summit}",
+        *_why(article.summit_evidence),
         f"Passages: {len(article.passages)} ({body} body)",
         *([f"Index:    {indexed}"] if indexed else []),
         "",

@@ -15,18 +15,13 @@ from pathlib import Path
 
 from .attribution import Attributor, ParagraphTags
 from .corpus import Paragraph, SourceArticle, parse_date, read_article
+from .dates import find_dates
 from .names import NameResolver
 from .reference import ReferenceData, Summit
-from .summits import SummitMatcher
+from .summits import SummitMatch, SummitMatcher
 
 MAX_PASSAGE_CHARS = 900
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])(?<!\b[A-Z]\.)[\"”»]?\s+(?=[\"“«\[]?[A-Z0-9])")
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-TEXT_DATE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})\s+(?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))\b"
-)
 DATELINE_OUTLET = re.compile(r"\((?P<outlet>[^()]{2,40})\)\s*[-–—]")
 DATELINE_PREFIX = re.compile(r"^(?:.{0,80}?\([^()]{2,40}\)|[A-Z][A-Z .'-]{2,40}\.\s+[A-Z]{3,})\s*[-–—]\s+")
 DATELINE_CHARS = 200
@@ -45,6 +40,7 @@ class Passage:
     speakers: tuple[str, ...]
     mentions: tuple[str, ...]
     topics: tuple[str, ...]
+    credited_by: tuple[str, ...] = ()  # for each speaker, the attribution sieve that credited them
 
     @property
     def is_body(self) -> bool:
@@ -64,6 +60,7 @@ class TaggedArticle:
     summit: Summit | None
     passages: tuple[Passage, ...]
     problems: tuple[str, ...]
+    summit_evidence: tuple[str, ...] = ()  # why this summit, or why none (shown by `inspect`)
 
 
 class Tagger:
@@ -73,7 +70,7 @@ class Tagger:
         self.reference = reference
         self.resolver = NameResolver(reference)
         self.attributor = Attributor(self.resolver)
-        self.summits = SummitMatcher(reference)
+        self.summits = SummitMatcher(reference, self.resolver)
         self._topic_res = {tid: _cue_regex(t.cues) for tid, t in reference.topics.items()}
 
     def tag_file(self, path: Path) -> TaggedArticle:
@@ -81,9 +78,8 @@ class Tagger:
 
     def tag(self, article: SourceArticle) -> TaggedArticle:
         problems = list(article.notes)
-        day = self._metadata_date(article, problems) or _date_in_dateline(article)
-        summit = self._summit(article, day, problems)
-        day = day or (summit.date if summit else None)
+        match = self._summit(article, self._metadata_date(article, problems), problems)
+        summit, day = match.summit, match.date
         source, outlet_country = self._outlet(article)
         tags = self.attributor.attribute(article.paragraphs, day, outlet_country)
         passages = self._passages(article, tags, problems)
@@ -97,6 +93,7 @@ class Tagger:
             url=article.metadata.get("url"),
             language=article.metadata.get("language"),
             summit=summit,
+            summit_evidence=match.evidence,
             passages=tuple(passages),
             problems=tuple(dict.fromkeys(problems)),
         )
@@ -112,18 +109,20 @@ class Tagger:
             problems.append(f"date '{raw}' is not YYYY-MM-DD: ignored")
         return day
 
-    def _summit(self, article: SourceArticle, day: dt.date | None, problems: list[str]) -> Summit | None:
+    def _summit(self, article: SourceArticle, day: dt.date | None, problems: list[str]) -> SummitMatch:
+        """The summit and the article's date (header, else dateline, else the summit's), with why."""
         key = article.metadata.get("summit")
         if key:
             summit = self.summits.by_key(key)
             if summit:
-                return summit
+                return SummitMatch(summit, evidence=("summit: header",),
+                                   date=day or _date_in_dateline(article) or summit.date)
             problems.append(f"unknown summit '{key}' (not in summits.toml): inferred from the text instead")
-        text = "\n".join([article.metadata.get("title", ""), *(p.text for p in article.paragraphs)])
-        match = self.summits.infer(text, day)
+        parts = [article.metadata.get("title", ""), *(p.text for p in article.paragraphs)]
+        match = self.summits.infer(parts, day)
         if match.problem:
             problems.append(match.problem)
-        return match.summit
+        return match
 
     def _outlet(self, article: SourceArticle) -> tuple[str | None, str | None]:
         """The outlet, from the source header, a photo credit or a dateline "(BelTA) -"."""
@@ -164,6 +163,7 @@ class Tagger:
                     start=start,
                     end=end,
                     speakers=paragraph_tags.speakers,
+                    credited_by=paragraph_tags.sieves,
                     mentions=self._mentions(paragraph, paragraph_tags, start, end),
                     topics=_merge(self.topics_of(text), section_topics if kind != "heading" else ()),
                 ))
@@ -265,14 +265,4 @@ def _title(article: SourceArticle) -> str:
 def _date_in_dateline(article: SourceArticle) -> dt.date | None:
     """A full date near the top of the body ("MINSK, 14 October 2025 (BelTA) -")."""
     first = next(p.text for p in article.paragraphs if p.kind == "body")
-    m = TEXT_DATE.search(first[:DATELINE_CHARS])
-    if not m:
-        return None
-    if m.group("iso"):
-        return parse_date(m.group("iso"))
-    day, month, year = (m.group("d1"), m.group("m1"), m.group("y1")) if m.group("d1") else (
-        m.group("d2"), m.group("m2"), m.group("y2"))
-    try:
-        return dt.date(int(year), _MONTHS.split("|").index(month) + 1, int(day))
-    except ValueError:
-        return None
+    return next((d.date for d in find_dates(first[:DATELINE_CHARS], relative=False) if d.date), None)

@@ -51,7 +51,8 @@ def test_inspect_json_of_the_seed_credits_every_quote(tmp_path):
     assert credited == {("aleksandr-lukashenko",), ("shavkat-mirziyoyev",),
                         ("aleksandr-lukashenko", "shavkat-mirziyoyev"), ("foreign-ministers",)}
     proposal = next(p for p in data["passages"] if "Mirziyoyev proposed" in p["text"])
-    assert proposal["speakers"] == [{"id": "shavkat-mirziyoyev", "name": "Shavkat Mirziyoyev"}]
+    assert proposal["speakers"] == [
+        {"id": "shavkat-mirziyoyev", "name": "Shavkat Mirziyoyev", "sieve": "cue_name"}]
     narration = [p for p in data["passages"] if p["kind"] == "narration"]
     assert len(narration) == 15 and all(p["speakers"] == [] for p in narration)
     assert set(data["passages"][0]) == {"id", "position", "kind", "section", "text", "start", "end",
@@ -61,6 +62,9 @@ def test_inspect_json_of_the_seed_credits_every_quote(tmp_path):
 def test_inspect_table(tmp_path):
     result = invoke("inspect", CORPUS / "004_01a1bb049021b88e.txt", "--corpus", CORPUS, "--index", tmp_path / "ix")
     lines = result.stdout.splitlines()
+    why = [i for i, line in enumerate(lines) if line.startswith("Why:")]
+    assert why == [5] and "host city Bishkek named" in result.stdout
+    lines = [line for i, line in enumerate(lines) if not (i == 5 or (i > 5 and line.startswith("          ")))]
     assert lines[:7] == [
         "File:     004_01a1bb049021b88e.txt",
         "Title:    Time for a powerful consolidation",

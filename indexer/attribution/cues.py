@@ -19,17 +19,22 @@ _CUE_WORDS = [
     r"underlined", r"underscored", r"explained", r"believes", r"mentioned", r"described",
     r"told", r"replied", r"answered", r"warned", r"insisted", r"announced", r"declared",
     r"express(?:ed|es)?", r"condemn(?:ed|s)?", r"reiterated", r"recalled", r"assured",
-    r"admitted", r"acknowledged", r"commented", r"concluded", r"spoke", r"observed",
+    r"admitted", r"acknowledged", r"commented", r"concluded(?=\s+that|\s*[:,])",
+    r"spoke(?=\s+(?:of|about|out|up|against|in\s+favou?r)\b)", r"observed",
     r"asked", r"voiced", r"continued(?=\s*[:,])", r"(?:thinks|considers|hopes)\s+that",
     r"(?:is|was|are|were)\s+(?:convinced|confident|sure|certain)",
     # seen in real copy from many outlets
     r"reminded", r"informed", r"lamented", r"wrote", r"writes", r"outlined", r"argued",
     r"argues", r"argue\s+(?:for|that)", r"critici[sz]ed", r"assailed", r"complained", r"praised",
-    r"reaffirmed", r"made\s+clear", r"clarified", r"confirmed", r"denied", r"predicted",
+    r"reaffirmed", r"made\s+clear", r"accused", r"(?:pointed|points)\s+to",
+    r"made\s+(?:a|the)\s+proposal", r"clarified", r"confirmed", r"denied", r"predicted",
     r"(?:briefed|detailed|updated)\s+(?:reporters|journalists|the\s+press|the\s+media)",
     # participles after a comma: "..., saying that", "..., adding"
-    r"(?<=,\s)(?:saying|adding|stating|noting|stressing|remarking|warning|insisting|arguing)",
+    r"(?:(?<=,\s)|(?<=while\s))(?:saying|adding|stating|noting|stressing|remarking|warning|insisting|arguing)",
+    r"apologi[sz]ed", r"used\s+the\s+(?:summit|meeting|occasion|opportunity|talks)\s+to",
     r"speaking\s+(?:with|to)\s+(?:reporters|journalists|the\s+press|the\s+media)",
+    # "As Mr Putin sees it, ...": the subject stands before the cue like any other
+    r"(?:sees|saw|puts|put)\s+it(?=\s*,)",
 ]
 SPEECH_CUE = re.compile(rf"(?<![\w-])(?:{'|'.join(_CUE_WORDS)})(?![\w-])", re.IGNORECASE)
 INVERTED_CUE = re.compile(r"(?<![\w-])according\s+to(?![\w-])", re.IGNORECASE)
@@ -49,7 +54,7 @@ PARTICIPIAL_OPENER = re.compile(
 # A name nobody listed: "Ivan Petrov said" (two to four capitalised words before the cue)
 UNKNOWN_NAME = re.compile(
     r"(?P<name>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+|[A-Z]\.\s*){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-    r"(?:\s*,[^,]{1,90},)?\s*$"
+    r"(?:\s*,[^,]{1,160},)?\s*$"
 )
 
 
@@ -69,7 +74,9 @@ def cues(text: str, inside) -> list[re.Match]:
 def window_start(text: str, position: int, inside) -> int:
     """Where the sentence holding `position` starts, or where the last quote before it ends."""
     start = 0
-    for m in SENTENCE_END.finditer(text, 0, position):
+    for m in SENTENCE_END.finditer(text):
+        if m.end() > position:
+            break
         if not any(s <= m.start() < e for s, e in inside):
             start = m.end()
     for _, end in inside:

@@ -87,21 +87,25 @@ class Mentions:
         return ()
 
     def pronoun(self, pronoun: Pronoun, state: Discourse, earlier, credited: tuple[str, ...],
-                previous_subject: tuple[str, ...]) -> tuple[str, ...]:
-        """"He said": whoever this paragraph already credited; else the subject of the
-        paragraph's previous sentence; else the person who spoke last; else the last person
-        named in this sentence or before. A person merely mentioned inside the sentence ("his
-        Ukrainian counterpart", "Poroshenko's decision") does not outrank the speaker the
-        story is following."""
+                previous: tuple[str, ...]) -> tuple[str, ...]:
+        """"He said": whoever this paragraph already credited; else the one person named in
+        the paragraph's previous sentence (two there: nobody); else the person who spoke last;
+        else the last person named before this paragraph. A person merely mentioned inside the
+        sentence ("his Ukrainian counterpart", "Poroshenko's decision", "a meeting with
+        Myasnikovich") does not outrank the speaker the story is following."""
         if pronoun.number == "plural":
             last = credited or state.last_speakers
             return last if len(last) > 1 or any(s in self.groups for s in last) else ()
-        for pool in (credited, previous_subject, state.last_speakers):
-            people = [s for s in pool if s in self.people or s.startswith("unknown-")]
-            if len(people) == 1:
-                return tuple(people)
+        people = [s for s in credited if s in self.people or s.startswith("unknown-")]
+        if len(people) == 1:
+            return tuple(people)
+        if previous:
+            return previous if len(previous) == 1 else ()
+        people = [s for s in state.last_speakers if s in self.people or s.startswith("unknown-")]
+        if len(people) == 1:
+            return tuple(people)
         if earlier:
-            return earlier[-1][1]
+            return ()
         return (state.named[-1],) if state.named else ()
 
     def remember_speakers(self, speakers: tuple[str, ...], state: Discourse) -> None:

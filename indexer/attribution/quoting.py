@@ -15,6 +15,7 @@ from ..corpus import Paragraph
 OPENING_MARKS = "“«„"
 CLOSING_MARKS = "”»"
 STRAIGHT_MARK = '"'
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 MAX_CHAIN_LOOKAHEAD = 10
 MIN_QUOTE_WORDS = 4
 
@@ -51,6 +52,20 @@ def _marks(text: str) -> list[tuple[int, str]]:
             if c in OPENING_MARKS or c in CLOSING_MARKS or c == STRAIGHT_MARK]
 
 
+def _single_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of ‘single-quoted’ speech, as British-style copy writes it. ’ is also the
+    apostrophe ("Armenia’s", "leaders’"), so it closes a quote only after an opening ‘ and
+    when no letter follows it."""
+    spans, start = [], None
+    for i, c in enumerate(text):
+        if c == SINGLE_OPEN and start is None and (i == 0 or not text[i - 1].isalnum()):
+            start = i + 1
+        elif c == SINGLE_CLOSE and start is not None and not text[i + 1:i + 2].isalpha():
+            spans.append((start, i))
+            start = None
+    return spans
+
+
 def scan(text: str, starts_inside: bool) -> Quoting:
     within, spans, start = starts_inside, [], 0
     for position, role in _marks(text):
@@ -63,6 +78,8 @@ def scan(text: str, starts_inside: bool) -> Quoting:
             spans.append((0, position))  # a close with no open: the quote began before
     if within:
         spans.append((start, len(text)))
+    if not spans:
+        spans = _single_quotes(text)
     return Quoting(spans, starts_inside, within)
 
 

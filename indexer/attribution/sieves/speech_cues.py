@@ -38,34 +38,58 @@ SIEVE_OF_KIND = {"name": NAME, "role": ROLE, "generic": ROLE, "group": GROUP, "p
 NOT_SUBJECT_BEFORE = re.compile(
     r"(?<![\w-])(?:to|with|by|from|for|about|against|of|at|on|toward|towards|than|like|between|among|"
     r"met|meets|welcomed|greeted|thanked|congratulated|invited|received|visited|phoned|called|told|asked|"
-    r"urged|informed|reminded|briefed|joined|accompanied|hosted|criticized|criticised|assailed)\s+$",
+    r"urged|informed|reminded|briefed|joined|accompanied|hosted|criticized|criticised|assailed|addressing|"
+    r"thanking|welcoming|greeting|congratulating)\s+(?:(?:the|his|her|their|its|a|an)\s+)?$",
     re.IGNORECASE,
 )
+# an apposition that describes ("Putin, giving the floor to Aliyev, said"), not a subject after
+# an opening phrase ("At the summit, Russian President Putin, ... expressed")
+LOWER_APPOSITION = re.compile(r",\s+(?=[a-z])[^,“”\"«»]{0,140},")
+# the sentence's subject: at its start, or after an opening phrase ("One day after the summit, X")
+SENTENCE_INITIAL = re.compile(
+    r"^[\s\"“«‘]*(?:(?:In|At|On|After|Before|During|Following|Earlier|Later|Meanwhile|However|Today|Yesterday|"
+    r"Also|Then|One\s+day\s+after|Speaking|Addressing|Commenting|For|With|As|Last|This)\b[^,“”\"«»]{0,80},\s*)?"
+    r"(?:(?:President|Prime\s+Minister|Mr|Mrs|Ms)\.?\s+)?$")
 POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 APPOSITION = re.compile(r",[^,“”\"«»]{0,140},|\([^()]{0,80}\)|\s[–—]\s[^–—]{0,100}\s[–—]\s")
 LIGHT_CAPITALS = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
     "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
 }
+CONTENT_CLAUSE = re.compile(r"(?:\s+\w+){0,3}?\s+that\b")
 MAX_GAP_WORDS = 6
 MAX_PP_WORDS = 16
 MAX_SUBJECT_WORDS = 40
 POSTMODIFIER_STARTS = {"of", "to", "from", "who", "which"}
 PP_STARTS = {"at", "in", "on", "during", "after", "before", "while", "when", "speaking", "addressing"}
 AND_BETWEEN = re.compile(r"^\s*,?\s*and\s+$")
+LIST_BETWEEN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
+BARE_SURNAME = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*(?:,[^,]{1,160},)?\s*$")
+# inverted order ("“…,” said Putin") only for verbs of saying, right after a quote or a comma
+INVERSION_CUE = re.compile(
+    r"said|says|added|adds|noted|stressed|asked|replied|answered|continued|explained|emphasi[sz]ed|declared"
+    r"|remarked|wrote|writes|commented|concluded|insisted|warned|recalled|observed", re.IGNORECASE)
+INVERSION_BEFORE = re.compile(r"[,”»\"’:]\s*$")
 
 
 def credit_cues(text: str, quoting, refs, resolved, state: Discourse, tags: ParagraphTags,
                 mentions: Mentions, enabled) -> None:
     """Credit the subject of every speech cue in the paragraph's unquoted text."""
     outside = [ref for ref in refs if not _inside_quote(ref, quoting.inside)]
+    content: list[tuple[int, int]] = []
     for cue in cues(text, quoting.inside):
-        for subject in _subjects(text, cue, outside, quoting.inside):
+        if any(s <= cue.start() < e for s, e in content):
+            continue  # "Lukashenko reminded that the heads of state had confirmed ...": what he said
+        for subject in _subjects(text, cue, outside, quoting.inside, state):
             sieve = _sieve_of(subject)
             if not enabled(sieve):
                 continue
             ids = _resolve(subject, text, state, resolved, tags, mentions)
             tags.credit(ids, sieve)
+            if ids and CONTENT_CLAUSE.match(text, cue.end()):
+                end = next((m.start() for m in SENTENCE_END.finditer(text, cue.end())), len(text))
+                content.append((cue.end(), end))
     if enabled(OPENER):
         for match in PARTICIPIAL_OPENER.finditer(text):
             if any(s <= match.start() < e for s, e in quoting.inside):
@@ -85,10 +109,10 @@ def _sieve_of(subject) -> str:
     return SIEVE_OF_KIND.get(subject.kind, NAME)
 
 
-def _subjects(text: str, cue: re.Match, outside: list[Reference], inside) -> list:
+def _subjects(text: str, cue: re.Match, outside: list[Reference], inside, state: Discourse) -> list:
     start = window_start(text, cue.start(), inside)
+    after = [r for r in outside if cue.end() <= r.start <= cue.end() + 2 and not text[cue.end():r.start].strip()]
     if cue.group().lower().startswith("according"):
-        after = [r for r in outside if cue.end() <= r.start <= cue.end() + 2 and not text[cue.end():r.start].strip()]
         if after:
             return [after[0]]
         pronoun = OBJECT_PRONOUN.match(text, cue.end())
@@ -102,26 +126,58 @@ def _subjects(text: str, cue: re.Match, outside: list[Reference], inside) -> lis
         if not any(r.start <= m.start() < r.end for r in outside)
     ]
     candidates = sorted([*before, *pronouns], key=lambda r: r.end)
+    appositions = [(m.start() + start, m.end() + start)
+                   for m in LOWER_APPOSITION.finditer(text[start:cue.start()])]
     skipped: list = []
     for index in range(len(candidates) - 1, -1, -1):
         candidate = candidates[index]
-        if _possessive(text, candidate) or _object(text, candidate):
+        if (_possessive(text, candidate) or _object(text, candidate)
+                or any(s < candidate.start and candidate.end < e for s, e in appositions)):
             skipped.append(candidate)
             continue
-        initial = not text[start:candidate.start].strip(" \t\"“«‘")
-        if not _light_gap(text, candidate.end, cue.start(), skipped, initial):
+        initial = bool(SENTENCE_INITIAL.match(text[start:candidate.start]))
+        gap = _gap_words(text, candidate.end, cue.start(), skipped)
+        if gap and gap[-1].lower() == "and":
+            # "X convened a news conference and briefed reporters": X, when X opens the sentence;
+            # "accused X of backing Y, and criticized": Y is an object, not the subject
+            if initial and len(gap) <= MAX_SUBJECT_WORDS:
+                return _with_coordinated(text, candidates, index, skipped)
             break
-        chosen = [candidate]
-        if index and AND_BETWEEN.match(text[candidates[index - 1].end:candidate.start]) and not isinstance(
-                candidate, Pronoun):
-            chosen.insert(0, candidates[index - 1])  # "Putin and Lukashenko said"
-        return chosen
-    gap_start = max([start, *(c.end for c in candidates if c not in skipped)])
+        if not _light_gap(gap, initial):
+            break
+        return _with_coordinated(text, candidates, index, skipped)
+    gap_start = max([start, *(c.end for c in candidates)])
+    known = _known_unknown(text[gap_start:cue.start()], state)
+    if known:
+        return [known]
     unknown = unknown_person(text[gap_start:cue.start()])
     if unknown:
         return [Unknown(*unknown)]
-    after = [r for r in outside if cue.end() <= r.start <= cue.end() + 2 and not text[cue.end():r.start].strip()]
-    return after[:1]
+    if INVERSION_CUE.fullmatch(cue.group()) and INVERSION_BEFORE.search(text[:cue.start()]):
+        return after[:1]  # "“...,” said Putin"
+    return []
+
+
+def _with_coordinated(text: str, candidates, index: int, skipped=()) -> list:
+    """"Saakashvili, Yushchenko and Kocharyan announced": every subject in a list that ends in
+    "and". Two names with only a comma between are an opening phrase and its subject."""
+    chosen = [candidates[index]]
+    if not index or not AND_BETWEEN.match(text[candidates[index - 1].end:candidates[index].start]):
+        return chosen
+    while index and not isinstance(candidates[index - 1], Pronoun) and candidates[index - 1] not in skipped \
+            and not _object(text, candidates[index - 1]) \
+            and LIST_BETWEEN.match(text[candidates[index - 1].end:candidates[index].start]):
+        index -= 1
+        chosen.insert(0, candidates[index])
+    return chosen
+
+
+def _known_unknown(text: str, state: Discourse) -> Unknown | None:
+    """"Mr Petrov said" after "Ivan Petrov said": the unknown speaker introduced earlier."""
+    match = BARE_SURNAME.search(text)
+    if match and match.group("surname") in state.unknown_surnames:
+        return Unknown(state.unknown_surnames[match.group("surname")], "")
+    return None
 
 
 def _possessive(text: str, ref) -> bool:
@@ -132,14 +188,19 @@ def _object(text: str, ref) -> bool:
     return bool(NOT_SUBJECT_BEFORE.search(text[max(0, ref.start - 30):ref.start]))
 
 
-def _light_gap(text: str, start: int, end: int, skipped, sentence_initial: bool) -> bool:
+def _gap_words(text: str, start: int, end: int, skipped) -> list[str]:
     gap = text[start:end]
     for ref in sorted(skipped, key=lambda r: r.start, reverse=True):
         if start <= ref.start and ref.end <= end:
             gap = gap[:ref.start - start] + "x" + gap[ref.end - start:]
     gap = APPOSITION.sub(" ", gap)
     words = [w.strip(".,;:()") for w in gap.split()]
-    words = [w for w in words if w]
+    return [w for w in words if w and w not in ("-", "--")]
+
+
+def _light_gap(words: list[str], sentence_initial: bool) -> bool:
+    if any(w.lower() in ("who", "which") for w in words):
+        return False  # "Dodon -- a politician who has often praised Putin": a relative clause, not speech
     heavy = [w for w in words if w[0].isupper() and w not in LIGHT_CAPITALS]
     if len(words) <= MAX_GAP_WORDS and not heavy:
         return True
@@ -153,7 +214,10 @@ def _light_gap(text: str, start: int, end: int, skipped, sentence_initial: bool)
 
 def _resolve(subject, text: str, state: Discourse, resolved, tags: ParagraphTags, mentions: Mentions):
     if isinstance(subject, Unknown):
-        tags.problems.append(subject.problem)
+        if subject.problem:
+            tags.problems.append(subject.problem)
+            surname = subject.speaker_id.rsplit("-", 1)[-1].capitalize()
+            state.unknown_surnames.setdefault(surname, subject.speaker_id)
         return (subject.speaker_id,)
     earlier = [(ref, ids) for ref, ids in resolved if ref.end <= subject.start]
     if isinstance(subject, Pronoun):
@@ -173,16 +237,17 @@ def _resolve(subject, text: str, state: Discourse, resolved, tags: ParagraphTags
 
 
 def _previous_subject(text: str, pronoun: Pronoun, earlier) -> tuple[str, ...]:
-    """The first person named in the sentence before the pronoun's, within the paragraph."""
-    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, pronoun.start)]
+    """The people named in the sentence before the pronoun's, within the paragraph, leaving
+    out possessives ("Poroshenko's decision")."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text) if m.end() <= pronoun.start]
     if not ends:
         return ()
     sentence_start = ends[-1]
     previous_start = ends[-2] if len(ends) > 1 else 0
-    in_previous = [(ref, ids) for ref, ids in earlier
-                   if previous_start <= ref.start and ref.end <= sentence_start and not _possessive(text, ref)
-                   and not _object(text, ref)]
-    return in_previous[0][1] if in_previous else ()
+    return tuple(dict.fromkeys(
+        pid for ref, ids in earlier
+        if previous_start <= ref.start and ref.end <= sentence_start and not _possessive(text, ref)
+        for pid in ids))
 
 
 def _inside_quote(ref, spans) -> bool:

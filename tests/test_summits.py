@@ -1,0 +1,235 @@
+"""Summit inference against a small summits file written here, so that corrections to the
+bundled one do not move these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.reference import load_reference
+from indexer.report import article_json, article_table
+from indexer.summits import SummitMatcher
+from indexer.tagging import Tagger
+
+from .conftest import make_corpus
+
+SUMMITS = """
+[[summit]]
+id = "2007-dushanbe"
+label = "CIS summit, Dushanbe 2007"
+city = "Dushanbe"
+country = "tajikistan"
+dates = [2007-10-05]
+format = "regular"
+
+[[summit]]
+id = "2011-dushanbe"
+label = "CIS summit, Dushanbe 2011"
+city = "Dushanbe"
+country = "tajikistan"
+dates = [2011-09-03]
+format = "regular"
+
+[[summit]]
+id = "2008-bishkek"
+label = "CIS summit, Bishkek 2008"
+city = "Bishkek"
+country = "kyrgyzstan"
+dates = [2008-10-10]
+format = "regular"
+
+[[summit]]
+id = "2016-bishkek"
+label = "CIS summit, Bishkek 2016"
+city = "Bishkek"
+country = "kyrgyzstan"
+dates = [2016-09-16]
+format = "regular"
+
+[[summit]]
+id = "2023-bishkek"
+label = "CIS summit, Bishkek 2023"
+city = "Bishkek"
+country = "kyrgyzstan"
+dates = [2023-10-13]
+format = "regular"
+
+[[summit]]
+id = "2013-minsk"
+label = "CIS summit, Minsk 2013"
+city = "Minsk"
+country = "belarus"
+dates = [2013-10-25]
+format = "regular"
+
+[[summit]]
+id = "2014-minsk"
+label = "CIS summit, Minsk 2014"
+city = "Minsk"
+country = "belarus"
+dates = [2014-10-10]
+format = "regular"
+
+[[summit]]
+id = "2019-st-petersburg-informal"
+label = "Informal CIS summit, Saint Petersburg 2019"
+city = "Saint Petersburg"
+country = "russia"
+dates = [2019-12-20]
+format = "informal"
+
+[[summit]]
+id = "2021-st-petersburg-informal"
+label = "Informal CIS summit, Saint Petersburg 2021"
+city = "Saint Petersburg"
+country = "russia"
+dates = [2021-12-28]
+format = "informal"
+
+[[summit]]
+id = "2020-video"
+label = "CIS summit by video conference, 2020"
+city = ""
+country = "uzbekistan"
+dates = [2020-12-18]
+format = "video"
+
+[[summit]]
+id = "2021-video"
+label = "CIS summit by video conference, 2021"
+city = ""
+country = "belarus"
+dates = [2021-10-15]
+format = "video"
+
+[[city]]
+name = "Saint Petersburg"
+variants = ["St Petersburg", "St. Petersburg"]
+"""
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory):
+    corpus = make_corpus(tmp_path_factory.mktemp("summits") / "corpus")
+    (corpus / "summits.toml").write_text(SUMMITS, encoding="utf-8")
+    return corpus
+
+
+@pytest.fixture(scope="module")
+def matcher(small_corpus):
+    return SummitMatcher(load_reference(small_corpus))
+
+
+def infer(matcher, text: str, day: dt.date | None = None):
+    return matcher.infer(text.split("\n"), day)
+
+
+def summit_of(matcher, text: str, day: dt.date | None = None) -> str | None:
+    match = infer(matcher, text, day)
+    return match.summit.id if match.summit else None
+
+
+def test_full_date_in_the_dateline(matcher):
+    match = infer(matcher, "Minsk, 10 October 2014 (Agency) -- The CIS summit opened.")
+    assert match.summit.id == "2014-minsk"
+    assert match.date == dt.date(2014, 10, 10)
+    assert any("2014-10-10" in why for why in match.evidence)
+
+
+def test_dateline_day_without_a_year_and_the_article_date_it_gives(matcher):
+    match = infer(matcher, "MINSK, October 25. /Agency/. The CIS summit opened in Minsk.")
+    assert (match.summit.id, match.date) == ("2013-minsk", dt.date(2013, 10, 25))
+
+
+def test_day_and_month_in_the_body(matcher):
+    assert summit_of(matcher, "The CIS summit took place in Minsk on 10 October.") == "2014-minsk"
+
+
+def test_header_date_within_three_weeks(matcher):
+    assert summit_of(matcher, "The CIS summit in Bishkek opens tomorrow.", dt.date(2016, 9, 14)) == "2016-bishkek"
+
+
+def test_weekday_of_the_summit(matcher):
+    assert summit_of(matcher, "The CIS summit in Dushanbe ended on Saturday.") == "2011-dushanbe"
+
+
+def test_year_named(matcher):
+    assert summit_of(matcher, "The CIS summit in Bishkek in 2016 was short.") == "2016-bishkek"
+
+
+def test_year_named_as_the_coming_chairmanship(matcher):
+    assert summit_of(matcher, "At the CIS summit in Minsk, Russia was chosen. It will chair in 2015.") == "2014-minsk"
+
+
+def test_capital_named_by_its_demonym(matcher):
+    assert summit_of(matcher, "The CIS leaders gathered in the Kyrgyz capital in 2023.") == "2023-bishkek"
+
+
+def test_leader_named_in_office(matcher):
+    match = infer(matcher, "Kyrgyz President Almazbek Atambayev welcomed the CIS leaders in Bishkek.")
+    assert match.summit.id == "2016-bishkek"
+    assert any("Atambayev" in why for why in match.evidence)
+
+
+def test_president_out_of_office_rules_a_summit_out(matcher):
+    assert summit_of(matcher, "President Dmitry Medvedev attended the CIS summit in Bishkek.") == "2008-bishkek"
+
+
+def test_informal_cue(matcher):
+    assert summit_of(matcher, "An informal CIS summit opened in Saint Petersburg in 2019.") == (
+        "2019-st-petersburg-informal")
+
+
+def test_video_cue_without_a_city(matcher):
+    assert summit_of(matcher, "The CIS heads of state met by video conference in 2021.") == "2021-video"
+
+
+def test_st_petersburg_spelling(matcher):
+    assert summit_of(matcher, "St. Petersburg hosted an informal CIS summit in 2021.") == (
+        "2021-st-petersburg-informal")
+
+
+def test_dateline_city_is_not_the_venue(matcher):
+    match = infer(matcher, "MOSCOW, December 28 (Agency) - The informal CIS summit in St Petersburg opened.")
+    assert match.summit.id == "2021-st-petersburg-informal"
+
+
+def test_two_summits_left_means_none_and_a_problem_naming_both(matcher):
+    match = infer(matcher, "The CIS summit in Minsk was a success.")
+    assert match.summit is None
+    assert "2013-minsk" in match.problem and "2014-minsk" in match.problem
+    assert "2013-minsk, 2014-minsk fit the evidence equally" in match.evidence[0]
+
+
+def test_next_venue_is_not_the_summit_reported(matcher):
+    text = ("The CIS summit opened in Bishkek on Friday in 2023. "
+            "The leaders agreed that the next summit will be held in Minsk on October 10.")
+    assert summit_of(matcher, text) == "2023-bishkek"
+
+
+def test_the_date_of_the_next_meeting_rules_it_and_later_ones_out(matcher):
+    text = ("Belarus will chair the Commonwealth in 2021, the Council of CIS Heads of State decided today. "
+            "The next meeting of the Council will be held on October 15, 2021 in Minsk.")
+    assert summit_of(matcher, text) == "2020-video"
+
+
+def test_heads_of_government_meeting_is_not_a_summit(matcher):
+    match = infer(matcher, "The CIS Council of Heads of Government met in Minsk on October 25.")
+    assert match.summit is None and match.problem is None
+    assert "heads-of-government" in match.evidence[0]
+
+
+def test_no_summit_without_summit_context(matcher):
+    assert summit_of(matcher, "The Dushanbe opera staged a new ballet on Saturday.") is None
+
+
+def test_inspect_shows_the_evidence(small_corpus, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("MINSK, October 25. /Agency/. The CIS summit opened in Minsk.\n", encoding="utf-8")
+    reference = load_reference(small_corpus)
+    article = Tagger(reference).tag_file(path)
+    shown = article_json(article, reference)
+    assert shown["summit"]["id"] == "2013-minsk" and shown["date"] == "2013-10-25"
+    assert "'October 25' is the summit's day" in shown["summit_evidence"]
+    assert "Why:      " in article_table(article, reference)
