@@ -60,6 +60,9 @@ class Reference:
     qualifier: str | None = None  # "kremlin", "presidential": the president's staff, not the government's
 
 
+FIND_CACHE_SIZE = 512
+
+
 class NameResolver:
     def __init__(self, reference: ReferenceData):
         self.reference = reference
@@ -78,6 +81,7 @@ class NameResolver:
             for outlet in country.outlets
         }
         self._compile()
+        self._found: dict[str, tuple[Reference, ...]] = {}
 
     # --- building ---------------------------------------------------------------------------
 
@@ -122,7 +126,17 @@ class NameResolver:
 
     def find(self, text: str) -> list[Reference]:
         """All references in `text`, non-overlapping, in order; a role next to a name
-        ("President of Belarus Aleksandr Lukashenko") is folded into the name."""
+        ("President of Belarus Aleksandr Lukashenko") is folded into the name. Summit
+        inference and attribution both ask about the same paragraphs, so the last few hundred
+        answers are kept (references are immutable; the list is copied)."""
+        cached = self._found.get(text)
+        if cached is None:
+            if len(self._found) >= FIND_CACHE_SIZE:
+                self._found.clear()
+            cached = self._found[text] = tuple(self._find(text))
+        return list(cached)
+
+    def _find(self, text: str) -> list[Reference]:
         found = [
             *self._find_names(text),
             *self._find_roles(text),
@@ -136,7 +150,7 @@ class NameResolver:
               for m in self._cis_secretary_re.finditer(text)),
         ]
         refs = _merge_appositions(text, _non_overlapping(found), self.could_hold)
-        return self._counterparts(refs)
+        return _drop_titles_of_unknown_people(text, self._counterparts(refs))
 
     def _find_names(self, text: str) -> Iterable[Reference]:
         """Listed forms first (one regex); then every other capitalised word, by skeleton."""
@@ -317,3 +331,15 @@ def _merge_appositions(text: str, refs: list[Reference], could_hold) -> list[Ref
         merged.append(ref)
         i += 1
     return merged
+
+
+_UNKNOWN_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+")
+
+
+def _drop_titles_of_unknown_people(text: str, refs: list[Reference]) -> list[Reference]:
+    """"Kremlin aide Ivan Sidorov": a title standing before a name nobody listed is that
+    person's title, not a reference to whoever holds the office in people.toml."""
+    starts = {ref.start for ref in refs}
+    return [ref for ref in refs
+            if not (ref.kind == "role" and (m := _UNKNOWN_NAME_AFTER.match(text, ref.end))
+                    and not any(ref.end <= start < m.end() for start in starts))]

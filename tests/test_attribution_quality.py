@@ -1,7 +1,7 @@
 """Attribution quality over articles written for the tests, one or more per style and per outlet
 country: every table below was checked by reading the article (a careful reader's answer, not
 the program's). The test prints precision and recall over (passage, speaker) pairs and fails
-below 0.98 / 0.95; three articles (a Kremlin transcript, a BelTA wire story and a Kazinform
+below 1.0 (these articles stay exact); three articles (a Kremlin transcript, a BelTA wire story and a Kazinform
 story) must be exactly right.
 """
 
@@ -146,7 +146,7 @@ EXPECTED: dict[str, list[tuple[str, tuple[str, ...]]]] = {
 }
 
 EXACT = ("kremlin_transcript", "belta_wire", "kazinform_story")
-MIN_PRECISION, MIN_RECALL = 0.98, 0.95
+MIN_PRECISION, MIN_RECALL = 1.0, 1.0  # these articles stay exact under every rule added for real copy
 
 
 @pytest.fixture(scope="module")

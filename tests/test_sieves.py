@@ -306,3 +306,18 @@ def test_a_cue_in_a_relative_clause_credits_nobody(tag_text):
         "and Moldovan President Igor Dodon -- a politician who has frequently praised Putin.\n"
     )
     assert speakers(article) == [NONE]
+
+
+def test_an_official_nobody_listed_speaks_under_their_own_name_and_title(tag_text):
+    article = tag_text("date: 2019-10-11\n\nKremlin aide Ivan Sidorov told reporters the talks went well.\n")
+    (passage,) = article.passages
+    assert (passage.speakers, passage.mentions) == (("unknown-ivan-sidorov",), ())
+
+
+@pytest.mark.parametrize("sentence", [
+    "Aleksandr Lukashenko and Vladimir Putin had a private conversation on the sidelines of the summit.",
+    "The leaders concluded their summit in the evening.",
+    "The heads of state posed for a photograph after Vladimir Putin greeted them.",
+])
+def test_narration_about_leaders_credits_nobody(tag_text, sentence):
+    assert speakers(tag_text(f"date: 2019-10-11\n\n{sentence}\n")) == [NONE]

@@ -38,6 +38,8 @@ _CUE_WORDS = [
 ]
 SPEECH_CUE = re.compile(rf"(?<![\w-])(?:{'|'.join(_CUE_WORDS)})(?![\w-])", re.IGNORECASE)
 INVERTED_CUE = re.compile(r"(?<![\w-])according\s+to(?![\w-])", re.IGNORECASE)
+# the same, matched against lower-cased text: case-insensitive matching is about three times slower
+_LOWER_CUES = (re.compile(SPEECH_CUE.pattern), re.compile(INVERTED_CUE.pattern))
 PASSIVE_BEFORE = re.compile(
     r"(?:\b(?:was|were|is|are|be|been|being)\s+(?:(?:also|then|later|repeatedly|further|again|"
     r"not|widely|previously|already)\s+)?|\b(?:the|a|an|this|these|that|those|above|well)[\s-]+)$",
@@ -61,11 +63,14 @@ UNKNOWN_NAME = re.compile(
 def cues(text: str, inside) -> list[re.Match]:
     """Speech cues in unquoted text, minus passive and adjectival uses."""
     found = []
-    for regex in (SPEECH_CUE, INVERTED_CUE):
-        for m in regex.finditer(text):
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)
+    regexes = zip(_LOWER_CUES if same_length else (SPEECH_CUE, INVERTED_CUE), (True, False), strict=True)
+    for regex, verb in regexes:
+        for m in regex.finditer(lowered if same_length else text):
             if any(start <= m.start() < end for start, end in inside):
                 continue
-            if regex is SPEECH_CUE and PASSIVE_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            if verb and PASSIVE_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
                 continue
             found.append(m)
     return sorted(found, key=lambda m: m.start())

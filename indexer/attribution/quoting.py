@@ -7,6 +7,7 @@ spans (a chain is one utterance, attributed once).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ OPENING_MARKS = "“«„"
 CLOSING_MARKS = "”»"
 STRAIGHT_MARK = '"'
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+_MARK = re.compile(f"[{re.escape(OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARK)}]")
 MAX_CHAIN_LOOKAHEAD = 10
 MIN_QUOTE_WORDS = 4
 
@@ -48,8 +50,7 @@ def _mark_role(text: str, index: int) -> str:
 
 
 def _marks(text: str) -> list[tuple[int, str]]:
-    return [(i, _mark_role(text, i)) for i, c in enumerate(text)
-            if c in OPENING_MARKS or c in CLOSING_MARKS or c == STRAIGHT_MARK]
+    return [(m.start(), _mark_role(text, m.start())) for m in _MARK.finditer(text)]
 
 
 def _single_quotes(text: str) -> list[tuple[int, int]]:

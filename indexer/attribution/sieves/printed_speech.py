@@ -37,7 +37,7 @@ def introduces_speech(text: str, tags: ParagraphTags) -> Turn | None:
 def text_follows(text: str, state: Discourse, mentions: Mentions, resolved) -> Turn | None:
     """"The following is the text of the speech": the speaker is the person this paragraph
     names, else the last person the article named."""
-    if not TEXT_FOLLOWS.search(text):
+    if "text" not in text.lower() or not TEXT_FOLLOWS.search(text):
         return None
     people = list(dict.fromkeys(pid for _, ids in resolved for pid in ids if pid in mentions.people))
     if len(people) == 1:

@@ -50,6 +50,7 @@ SENTENCE_INITIAL = re.compile(
     r"^[\s\"“«‘]*(?:(?:In|At|On|After|Before|During|Following|Earlier|Later|Meanwhile|However|Today|Yesterday|"
     r"Also|Then|One\s+day\s+after|Speaking|Addressing|Commenting|For|With|As|Last|This)\b[^,“”\"«»]{0,80},\s*)?"
     r"(?:(?:President|Prime\s+Minister|Mr|Mrs|Ms)\.?\s+)?$")
+RELATIVE_AFTER = re.compile(r"\s*,\s*who\b")
 POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 APPOSITION = re.compile(r",[^,“”\"«»]{0,140},|\([^()]{0,80}\)|\s[–—]\s[^–—]{0,100}\s[–—]\s")
 LIGHT_CAPITALS = {
@@ -131,6 +132,9 @@ def _subjects(text: str, cue: re.Match, outside: list[Reference], inside, state:
     skipped: list = []
     for index in range(len(candidates) - 1, -1, -1):
         candidate = candidates[index]
+        if RELATIVE_AFTER.match(text, candidate.end) and _light_gap(
+                _gap_words(text, candidate.end, cue.start(), skipped), False):
+            return [candidate]  # "was followed by Tokayev, who said": the relative clause's antecedent
         if (_possessive(text, candidate) or _object(text, candidate)
                 or any(s < candidate.start and candidate.end < e for s, e in appositions)):
             skipped.append(candidate)
@@ -199,7 +203,7 @@ def _gap_words(text: str, start: int, end: int, skipped) -> list[str]:
 
 
 def _light_gap(words: list[str], sentence_initial: bool) -> bool:
-    if any(w.lower() in ("who", "which") for w in words):
+    if any(w.lower() in ("who", "which") for w in words[1:]):
         return False  # "Dodon -- a politician who has often praised Putin": a relative clause, not speech
     heavy = [w for w in words if w[0].isupper() and w not in LIGHT_CAPITALS]
     if len(words) <= MAX_GAP_WORDS and not heavy:
