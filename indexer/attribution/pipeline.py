@@ -17,7 +17,7 @@ from ..names import NameResolver
 from .context import Discourse, ParagraphTags, Turn
 from .mentions import Mentions
 from .quoting import Quoting, chain_from, has_substantive_quote, quote_structure
-from .sieves import printed_speech, quotes, speech_cues, transcript
+from .sieves import participial_opener, printed_speech, quotes, speech_cues, transcript
 
 SIEVES = (
     transcript.HEADING,
@@ -26,7 +26,7 @@ SIEVES = (
     speech_cues.NAME,
     speech_cues.ROLE,
     speech_cues.GROUP,
-    speech_cues.OPENER,
+    participial_opener.NAME,
     speech_cues.UNKNOWN,
     speech_cues.PRONOUN_SIEVE,
     quotes.CHAIN,
@@ -153,5 +153,7 @@ class Attributor:
         refs = self.resolver.find(text)
         resolved = self.mentions.record(refs, quoting, state, tags)
         speech_cues.credit_cues(text, quoting, refs, resolved, state, tags, self.mentions, self.enabled)
+        if self.enabled(participial_opener.NAME):
+            participial_opener.credit_opener(text, quoting, refs, state, tags, self.mentions)
         state.named.extend(pid for _, ids in resolved for pid in ids)
         return tags, resolved

@@ -1,88 +1,36 @@
-"""Sieves `cue_name`, `cue_role`, `cue_group`, `cue_unknown`, `cue_pronoun` and
-`participial_opener`: a speech verb in unquoted text, and who its subject is.
+"""Sieves `cue_name`, `cue_role`, `cue_group`, `cue_unknown` and `cue_pronoun`: a speech verb
+in unquoted text (`cues.py`) and its subject (`subjects.py`).
 
-The subject is the nearest reference before the cue in the same sentence ("Putin said"), or
-one right after it ("said Putin"), or after "according to". The kind of that reference decides
-which sieve credits it, so that the riskier kinds (pronouns, unknown names) can be switched
-off or audited alone. Precision rules, each learnt from a wrong credit in real copy:
-
-- a possessive ("Pashinyan's spokesperson told") or the object of a preposition or of a verb
-  of meeting ("giving the floor to Aliyev, said"; "told Medvedev, Interfax said") is never
-  the subject;
-- between subject and cue there may be an apposition between commas, a time or adverb, and
-  at most a few lower-case words; another capitalised word (an agency, a ministry) means the
-  subject is something the tagger does not know, and nobody is credited.
+The kind of the subject decides which sieve credits it, so that the riskier kinds (pronouns,
+unknown names) can be switched off or audited alone. Once a cue credits someone, what follows
+its "that" to the end of the sentence is what they said: cues inside it credit nobody else.
 """
 
 from __future__ import annotations
 
 import re
 
-from ...names import Reference
 from ..context import Discourse, ParagraphTags
-from ..cues import (
-    OBJECT_PRONOUN,
-    PARTICIPIAL_OPENER,
-    PRONOUN,
-    SENTENCE_END,
-    cues,
-    unknown_person,
-    window_start,
-)
+from ..cues import SENTENCE_END, cues
 from ..mentions import Mentions, Pronoun, Unknown
+from ..quoting import inside
+from ..subjects import find_subjects, previous_subject
 
-NAME, ROLE, GROUP, UNKNOWN, PRONOUN_SIEVE, OPENER = (
-    "cue_name", "cue_role", "cue_group", "cue_unknown", "cue_pronoun", "participial_opener")
+NAME, ROLE, GROUP, UNKNOWN, PRONOUN_SIEVE = "cue_name", "cue_role", "cue_group", "cue_unknown", "cue_pronoun"
 SIEVE_OF_KIND = {"name": NAME, "role": ROLE, "generic": ROLE, "group": GROUP, "pair": GROUP, "anaphor": GROUP}
 
-NOT_SUBJECT_BEFORE = re.compile(
-    r"(?<![\w-])(?:to|with|by|from|for|about|against|of|at|on|toward|towards|than|like|between|among|"
-    r"met|meets|welcomed|greeted|thanked|congratulated|invited|received|visited|phoned|called|told|asked|"
-    r"urged|informed|reminded|briefed|joined|accompanied|hosted|criticized|criticised|assailed|addressing|"
-    r"thanking|welcoming|greeting|congratulating)\s+(?:(?:the|his|her|their|its|a|an)\s+)?$",
-    re.IGNORECASE,
-)
-# an apposition that describes ("Putin, giving the floor to Aliyev, said"), not a subject after
-# an opening phrase ("At the summit, Russian President Putin, ... expressed")
-LOWER_APPOSITION = re.compile(r",\s+(?=[a-z])[^,“”\"«»]{0,140},")
-# the sentence's subject: at its start, or after an opening phrase ("One day after the summit, X")
-SENTENCE_INITIAL = re.compile(
-    r"^[\s\"“«‘]*(?:(?:In|At|On|After|Before|During|Following|Earlier|Later|Meanwhile|However|Today|Yesterday|"
-    r"Also|Then|One\s+day\s+after|Speaking|Addressing|Commenting|For|With|As|Last|This)\b[^,“”\"«»]{0,80},\s*)?"
-    r"(?:(?:President|Prime\s+Minister|Mr|Mrs|Ms)\.?\s+)?$")
-RELATIVE_AFTER = re.compile(r"\s*,\s*who\b")
-POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
-APPOSITION = re.compile(r",[^,“”\"«»]{0,140},|\([^()]{0,80}\)|\s[–—]\s[^–—]{0,100}\s[–—]\s")
-LIGHT_CAPITALS = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-}
 CONTENT_CLAUSE = re.compile(r"(?:\s+\w+){0,3}?\s+that\b")
-MAX_GAP_WORDS = 6
-MAX_PP_WORDS = 16
-MAX_SUBJECT_WORDS = 40
-POSTMODIFIER_STARTS = {"of", "to", "from", "who", "which"}
-PP_STARTS = {"at", "in", "on", "during", "after", "before", "while", "when", "speaking", "addressing"}
-AND_BETWEEN = re.compile(r"^\s*,?\s*and\s+$")
-LIST_BETWEEN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
-BARE_SURNAME = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*(?:,[^,]{1,160},)?\s*$")
-# inverted order ("“…,” said Putin") only for verbs of saying, right after a quote or a comma
-INVERSION_CUE = re.compile(
-    r"said|says|added|adds|noted|stressed|asked|replied|answered|continued|explained|emphasi[sz]ed|declared"
-    r"|remarked|wrote|writes|commented|concluded|insisted|warned|recalled|observed", re.IGNORECASE)
-INVERSION_BEFORE = re.compile(r"[,”»\"’:]\s*$")
 
 
 def credit_cues(text: str, quoting, refs, resolved, state: Discourse, tags: ParagraphTags,
                 mentions: Mentions, enabled) -> None:
     """Credit the subject of every speech cue in the paragraph's unquoted text."""
-    outside = [ref for ref in refs if not _inside_quote(ref, quoting.inside)]
+    outside = [ref for ref in refs if not inside(ref, quoting.inside)]
     content: list[tuple[int, int]] = []
     for cue in cues(text, quoting.inside):
         if any(s <= cue.start() < e for s, e in content):
             continue  # "Lukashenko reminded that the heads of state had confirmed ...": what he said
-        for subject in _subjects(text, cue, outside, quoting.inside, state):
+        for subject in find_subjects(text, cue, outside, quoting.inside, state):
             sieve = _sieve_of(subject)
             if not enabled(sieve):
                 continue
@@ -91,15 +39,6 @@ def credit_cues(text: str, quoting, refs, resolved, state: Discourse, tags: Para
             if ids and CONTENT_CLAUSE.match(text, cue.end()):
                 end = next((m.start() for m in SENTENCE_END.finditer(text, cue.end())), len(text))
                 content.append((cue.end(), end))
-    if enabled(OPENER):
-        for match in PARTICIPIAL_OPENER.finditer(text):
-            if any(s <= match.start() < e for s, e in quoting.inside):
-                continue
-            ref = next((r for r in outside if r.start == match.end()), None)
-            if ref is not None and ref.kind in ("name", "role", "generic") and not _possessive(text, ref):
-                ids = mentions.label(ref, state)
-                if len(ids) == 1:
-                    tags.credit(ids, OPENER)
 
 
 def _sieve_of(subject) -> str:
@@ -108,112 +47,6 @@ def _sieve_of(subject) -> str:
     if isinstance(subject, Pronoun):
         return PRONOUN_SIEVE
     return SIEVE_OF_KIND.get(subject.kind, NAME)
-
-
-def _subjects(text: str, cue: re.Match, outside: list[Reference], inside, state: Discourse) -> list:
-    start = window_start(text, cue.start(), inside)
-    after = [r for r in outside if cue.end() <= r.start <= cue.end() + 2 and not text[cue.end():r.start].strip()]
-    if cue.group().lower().startswith("according"):
-        if after:
-            return [after[0]]
-        pronoun = OBJECT_PRONOUN.match(text, cue.end())
-        if pronoun:
-            return [Pronoun(pronoun.start(), pronoun.end(), "plural" if pronoun.group("plural") else "single")]
-        return []
-    before = [r for r in outside if start <= r.start and r.end <= cue.start()]
-    pronouns = [
-        Pronoun(m.start(), m.end(), "plural" if m.group("plural") else "single")
-        for m in PRONOUN.finditer(text, start, cue.start())
-        if not any(r.start <= m.start() < r.end for r in outside)
-    ]
-    candidates = sorted([*before, *pronouns], key=lambda r: r.end)
-    appositions = [(m.start() + start, m.end() + start)
-                   for m in LOWER_APPOSITION.finditer(text[start:cue.start()])]
-    skipped: list = []
-    for index in range(len(candidates) - 1, -1, -1):
-        candidate = candidates[index]
-        if RELATIVE_AFTER.match(text, candidate.end) and _light_gap(
-                _gap_words(text, candidate.end, cue.start(), skipped), False):
-            return [candidate]  # "was followed by Tokayev, who said": the relative clause's antecedent
-        if (_possessive(text, candidate) or _object(text, candidate)
-                or any(s < candidate.start and candidate.end < e for s, e in appositions)):
-            skipped.append(candidate)
-            continue
-        initial = bool(SENTENCE_INITIAL.match(text[start:candidate.start]))
-        gap = _gap_words(text, candidate.end, cue.start(), skipped)
-        if gap and gap[-1].lower() == "and":
-            # "X convened a news conference and briefed reporters": X, when X opens the sentence;
-            # "accused X of backing Y, and criticized": Y is an object, not the subject
-            if initial and len(gap) <= MAX_SUBJECT_WORDS:
-                return _with_coordinated(text, candidates, index, skipped)
-            break
-        if not _light_gap(gap, initial):
-            break
-        return _with_coordinated(text, candidates, index, skipped)
-    gap_start = max([start, *(c.end for c in candidates)])
-    known = _known_unknown(text[gap_start:cue.start()], state)
-    if known:
-        return [known]
-    unknown = unknown_person(text[gap_start:cue.start()])
-    if unknown:
-        return [Unknown(*unknown)]
-    if INVERSION_CUE.fullmatch(cue.group()) and INVERSION_BEFORE.search(text[:cue.start()]):
-        return after[:1]  # "“...,” said Putin"
-    return []
-
-
-def _with_coordinated(text: str, candidates, index: int, skipped=()) -> list:
-    """"Saakashvili, Yushchenko and Kocharyan announced": every subject in a list that ends in
-    "and". Two names with only a comma between are an opening phrase and its subject."""
-    chosen = [candidates[index]]
-    if not index or not AND_BETWEEN.match(text[candidates[index - 1].end:candidates[index].start]):
-        return chosen
-    while index and not isinstance(candidates[index - 1], Pronoun) and candidates[index - 1] not in skipped \
-            and not _object(text, candidates[index - 1]) \
-            and LIST_BETWEEN.match(text[candidates[index - 1].end:candidates[index].start]):
-        index -= 1
-        chosen.insert(0, candidates[index])
-    return chosen
-
-
-def _known_unknown(text: str, state: Discourse) -> Unknown | None:
-    """"Mr Petrov said" after "Ivan Petrov said": the unknown speaker introduced earlier."""
-    match = BARE_SURNAME.search(text)
-    if match and match.group("surname") in state.unknown_surnames:
-        return Unknown(state.unknown_surnames[match.group("surname")], "")
-    return None
-
-
-def _possessive(text: str, ref) -> bool:
-    return bool(POSSESSIVE_AFTER.match(text[ref.end:ref.end + 3]))
-
-
-def _object(text: str, ref) -> bool:
-    return bool(NOT_SUBJECT_BEFORE.search(text[max(0, ref.start - 30):ref.start]))
-
-
-def _gap_words(text: str, start: int, end: int, skipped) -> list[str]:
-    gap = text[start:end]
-    for ref in sorted(skipped, key=lambda r: r.start, reverse=True):
-        if start <= ref.start and ref.end <= end:
-            gap = gap[:ref.start - start] + "x" + gap[ref.end - start:]
-    gap = APPOSITION.sub(" ", gap)
-    words = [w.strip(".,;:()") for w in gap.split()]
-    return [w for w in words if w and w not in ("-", "--")]
-
-
-def _light_gap(words: list[str], sentence_initial: bool) -> bool:
-    if any(w.lower() in ("who", "which") for w in words[1:]):
-        return False  # "Dodon -- a politician who has often praised Putin": a relative clause, not speech
-    heavy = [w for w in words if w[0].isupper() and w not in LIGHT_CAPITALS]
-    if len(words) <= MAX_GAP_WORDS and not heavy:
-        return True
-    if sentence_initial and words and words[0].lower() in POSTMODIFIER_STARTS and len(words) <= MAX_SUBJECT_WORDS:
-        return True  # "The foreign ministers of Armenia, Belarus, … and Uzbekistan express": all the subject
-    # "Lukashenko at a meeting of the CIS Heads of State Council in a narrow format said": a
-    # prepositional phrase may name things, as long as no name stands right before the cue
-    return (len(words) <= MAX_PP_WORDS and words[0].lower() in PP_STARTS
-            and not (words[-1][0].isupper() and words[-1] not in LIGHT_CAPITALS))
 
 
 def _resolve(subject, text: str, state: Discourse, resolved, tags: ParagraphTags, mentions: Mentions):
@@ -225,7 +58,7 @@ def _resolve(subject, text: str, state: Discourse, resolved, tags: ParagraphTags
         return (subject.speaker_id,)
     earlier = [(ref, ids) for ref, ids in resolved if ref.end <= subject.start]
     if isinstance(subject, Pronoun):
-        return mentions.pronoun(subject, state, earlier, tags.speakers, _previous_subject(text, subject, earlier))
+        return mentions.pronoun(subject, state, earlier, tags.speakers, previous_subject(text, subject, earlier))
     if subject.kind == "group":
         return (subject.group,)
     if subject.kind == "anaphor":
@@ -238,21 +71,3 @@ def _resolve(subject, text: str, state: Discourse, resolved, tags: ParagraphTags
         return mentions.generic(subject, state, tags, as_speaker=True)
     ids = mentions.resolver.resolve(subject, state.day, state.named)
     return ids if len(ids) == 1 else ()
-
-
-def _previous_subject(text: str, pronoun: Pronoun, earlier) -> tuple[str, ...]:
-    """The people named in the sentence before the pronoun's, within the paragraph, leaving
-    out possessives ("Poroshenko's decision")."""
-    ends = [m.end() for m in SENTENCE_END.finditer(text) if m.end() <= pronoun.start]
-    if not ends:
-        return ()
-    sentence_start = ends[-1]
-    previous_start = ends[-2] if len(ends) > 1 else 0
-    return tuple(dict.fromkeys(
-        pid for ref, ids in earlier
-        if previous_start <= ref.start and ref.end <= sentence_start and not _possessive(text, ref)
-        for pid in ids))
-
-
-def _inside_quote(ref, spans) -> bool:
-    return any(start <= ref.start and ref.end <= end for start, end in spans)
