@@ -155,6 +155,11 @@ class RolePatterns:
             rf"{WORD_START}(?:(?i:the|his|her|their|our)\s+)?(?P<country>{places})"
             rf"(?:['’]s)?\s+(?P<title>(?i:{titles})){WORD_END}{NOT_A_PERSON_AFTER}"
         )
+        demonyms = alternation(d for c in reference.countries.values() for d in c.demonyms)
+        # "the head of the Belarusian state", "the leader of the Kazakh state"
+        self.of_state_re = re.compile(
+            rf"{WORD_START}(?:the\s+)?(?P<title>(?i:head|leader))\s+of\s+the\s+(?P<country>{demonyms})\s+state{WORD_END}"
+        )
         self.countryless_re = WordRegex(
             rf"(?P<title>{alternation(cased(COUNTRYLESS_TITLES))}){WORD_END}(?P<name>\s+[{UPPER}])?"
         )
@@ -167,6 +172,9 @@ class RolePatterns:
                 country = self.seat_form.get(place) or self.country_form.get(place)
                 if country and not modified(text, m.start()):
                     yield m.start(), m.end(), TITLE_WORDS[fold(m.group("title"))], country, self._qualifier(place, m)
+        for m in self.of_state_re.finditer(text):
+            if not modified(text, m.start()):
+                yield m.start(), m.end(), "president", self.country_form[fold(m.group("country"))], None
         for m in self.countryless_re.finditer(text):
             start, end = m.start(), m.end("title")
             the = THE_BEFORE.search(text, max(0, start - 6), start)

@@ -238,3 +238,15 @@ def test_officials_and_leaders_never_cross(officials):
         ("sergei-lavrov",), ("sergei-lavrov",)]
     assert [r.kind for r in officials.find("Then the foreign ministers spoke.")] == ["group"]
     assert people(officials, "Ivan Petrov, a spokesman for the delegation, spoke.", day) == []
+
+
+@pytest.mark.parametrize("text, day, person", [
+    ("The head of the Belarusian state spoke.", dt.date(2018, 9, 28), "aleksandr-lukashenko"),
+    ("The leader of the Kazakh state spoke.", dt.date(2023, 10, 13), "kassym-jomart-tokayev"),
+])
+def test_head_of_the_demonym_state_is_the_president(resolver, text, day, person):
+    assert people(resolver, text, day) == [(person,)]
+
+
+def test_a_title_before_a_name_nobody_listed_is_that_persons(resolver):
+    assert people(resolver, "Kremlin aide Ivan Sidorov spoke.", dt.date(2019, 10, 11)) == []

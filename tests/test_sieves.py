@@ -321,3 +321,29 @@ def test_an_official_nobody_listed_speaks_under_their_own_name_and_title(tag_tex
 ])
 def test_narration_about_leaders_credits_nobody(tag_text, sentence):
     assert speakers(tag_text(f"date: 2019-10-11\n\n{sentence}\n")) == [NONE]
+
+
+def test_he_after_a_sentence_naming_two_people_credits_nobody_and_says_so(tag_text):
+    article = tag_text(
+        "date: 2019-10-11\n\nVladimir Putin met Aleksandr Lukashenko and Kassym-Jomart Tokayev. "
+        "He said the talks went well.\n"
+    )
+    assert speakers(article) == [NONE]
+    assert article.problems == ("passage 0: 'He' could mean more than one person or nobody named: not credited",)
+
+
+def test_the_tail_of_an_apposition_between_subject_and_cue_is_light(tag_text):
+    article = tag_text(
+        "date: 2024-10-08\n\nYuri Ushakov, the Russian Presidential Aide on International Affairs, stated that "
+        "the leaders would talk in private.\n"
+    )
+    assert speakers(article) == [("yuri-ushakov",)]
+
+
+def test_a_leader_addressed_in_another_leaders_turn_is_not_its_speaker(tag_text):
+    article = tag_text(
+        "date: 2011-09-03\n\nDmitry Medvedev: Thank you. Emomali Sharipovich, you have the floor.\n\n"
+        "We will support the Tajik presidency and Emomali Rahmon personally.\n\n"
+        "Emomali Rahmon: Thank you, Dmitry Anatolyevich.\n"
+    )
+    assert speakers(article) == [(MEDVEDEV,), (MEDVEDEV,), ("emomali-rahmon",)]

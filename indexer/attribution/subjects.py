@@ -102,7 +102,9 @@ def find_subjects(text: str, cue: re.Match, outside: list[Reference], inside, st
             if initial and len(gap) <= MAX_SUBJECT_WORDS:
                 return _with_coordinated(text, candidates, index, skipped)
             break
-        if not _light_gap(gap, initial):
+        closes_apposition = text[candidate.end:cue.start()].rstrip().endswith(",") and \
+            text[candidate.start - 2:candidate.start].strip() != ","
+        if not _light_gap(gap, initial, closes_apposition):
             break
         return _with_coordinated(text, candidates, index, skipped)
     gap_start = max([start, *(c.end for c in candidates)])
@@ -157,7 +159,7 @@ def _gap_words(text: str, start: int, end: int, skipped) -> list[str]:
     return [w for w in words if w and w not in ("-", "--")]
 
 
-def _light_gap(words: list[str], sentence_initial: bool) -> bool:
+def _light_gap(words: list[str], sentence_initial: bool, closes_apposition: bool = False) -> bool:
     if any(w.lower() in ("who", "which") for w in words[1:]):
         return False  # "Dodon -- a politician who has often praised Putin": a relative clause, not speech
     heavy = [w for w in words if w[0].isupper() and w not in LIGHT_CAPITALS]
@@ -167,8 +169,9 @@ def _light_gap(words: list[str], sentence_initial: bool) -> bool:
         return True  # "The foreign ministers of Armenia, Belarus, … and Uzbekistan express": all the subject
     # "Lukashenko at a meeting of the CIS Heads of State Council in a narrow format said": a
     # prepositional phrase may name things, as long as no name stands right before the cue
+    # "Ushakov, the Presidential Aide on International Affairs, stated": the end of an apposition
     return (len(words) <= MAX_PP_WORDS and words[0].lower() in PP_STARTS
-            and not (words[-1][0].isupper() and words[-1] not in LIGHT_CAPITALS))
+            and (closes_apposition or not (words[-1][0].isupper() and words[-1] not in LIGHT_CAPITALS)))
 
 
 def previous_subject(text: str, pronoun: Pronoun, earlier) -> tuple[str, ...]:

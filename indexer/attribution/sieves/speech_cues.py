@@ -58,7 +58,11 @@ def _resolve(subject, text: str, state: Discourse, resolved, tags: ParagraphTags
         return (subject.speaker_id,)
     earlier = [(ref, ids) for ref, ids in resolved if ref.end <= subject.start]
     if isinstance(subject, Pronoun):
-        return mentions.pronoun(subject, state, earlier, tags.speakers, previous_subject(text, subject, earlier))
+        ids = mentions.pronoun(subject, state, earlier, tags.speakers, previous_subject(text, subject, earlier))
+        if not ids:
+            tags.problems.append(f"'{text[subject.start:subject.end]}' could mean more than one person or "
+                                 "nobody named: not credited")
+        return ids
     if subject.kind == "group":
         return (subject.group,)
     if subject.kind == "anaphor":
