@@ -347,3 +347,82 @@ def test_a_leader_addressed_in_another_leaders_turn_is_not_its_speaker(tag_text)
         "Emomali Rahmon: Thank you, Dmitry Anatolyevich.\n"
     )
     assert speakers(article) == [(MEDVEDEV,), (MEDVEDEV,), ("emomali-rahmon",)]
+
+
+def test_a_turn_ends_at_a_paragraph_that_names_its_speaker(tag_text):
+    article = tag_text(
+        "date: 2019-10-10\n\nThe meeting in Ashgabat ended on Friday.\n\n"
+        "Sergei Lebedev: the CIS is alive and well, and rumours of its end are premature.\n\n"
+        "The executive secretary spoke to the press after the meeting in Ashgabat.\n\n"
+        "Lebedev also described the documents signed on Friday.\n\n"
+        "The agenda included customs, museums and research.\n"
+    )
+    assert speakers(article) == [NONE, ("sergei-lebedev",), NONE, ("sergei-lebedev",), NONE]
+
+
+def test_a_speech_announced_then_opened_with_a_salutation_is_printed_whole(tag_text):
+    article = tag_text(
+        "date: 2017-10-11\n\nPresident of Armenia Serzh Sargsyan delivered a speech at the session in Sochi.\n\n"
+        "“Dear Mr. Chairman,\n\nFirst of all I want to thank you for the warm reception.\n\n"
+        "We support the programme of cultural capitals.\n\n"
+        "The leaders then signed eleven documents.\n"
+    )
+    sargsyan = ("serzh-sargsyan",)
+    assert speakers(article) == [NONE, sargsyan, sargsyan, sargsyan, NONE]
+    assert sieves(article)[1] == ("printed_speech",)
+
+
+def test_a_passive_cue_with_an_agent_credits_the_agent(tag_text):
+    article = tag_text(
+        "date: 2019-10-10\n\nRumours about the collapse of the CIS are premature. It was said by Sergei Lebedev "
+        "at a press conference.\n\nIt was noted that trade grew.\n"
+    )
+    assert speakers(article) == [("sergei-lebedev",), NONE]
+
+
+def test_the_sentence_before_she_said_is_what_she_said(tag_text):
+    article = tag_text(
+        "date: 2006-07-21\n\nPress secretary Irina Petrova told reporters in Kyiv about the decision.\n\n"
+        "Viktor Yushchenko will write a letter to Putin explaining his refusal, she said.\n"
+    )
+    assert speakers(article) == [("unknown-irina-petrova",), ("unknown-irina-petrova",)]
+
+
+def test_what_experts_say_a_leader_does_is_not_the_leaders_speech(tag_text):
+    article = tag_text(
+        "date: 2011-09-03\n\nIlham Aliyev did not come to Dushanbe. Experts say he expresses a protest.\n"
+    )
+    assert speakers(article) == [NONE]
+
+
+@pytest.mark.parametrize("sentence", [
+    "President Aleksandr Lukashenko is worried about the trend. He made the statement at the session in Minsk.",
+    "Aleksandr Lukashenko attached great importance to cooperation within the CIS.",
+])
+def test_statements_reported_after_the_fact(tag_text, sentence):
+    assert speakers(tag_text(f"date: 2014-10-10\n\n{sentence}\n")) == [(LUKASHENKO,)]
+
+
+def test_agreed_right_after_a_quote_is_speech(tag_text):
+    article = tag_text(
+        "date: 2022-10-06\n\n“That was before Covid,” Dmitry Peskov agreed.\n\n"
+        "The leaders agreed on a date for the next summit.\n"
+    )
+    assert speakers(article) == [("dmitry-peskov",), NONE]
+
+
+def test_he_added_after_narration_is_the_last_person_who_spoke(tag_text):
+    article = tag_text(
+        "date: 2022-10-06\n\nKremlin spokesman Dmitry Peskov told reporters the meeting was planned.\n\n"
+        "Peskov refrained from commenting on whether Vladimir Putin will celebrate.\n\n"
+        "“The President will have a busy day tomorrow,” he added.\n"
+    )
+    assert speakers(article) == [("dmitry-peskov",), NONE, ("dmitry-peskov",)]
+
+
+def test_an_opening_phrase_before_a_lower_case_subject_is_not_an_apposition(tag_text):
+    article = tag_text(
+        "date: 2008-02-22\n\nAddressing the gathering, outgoing Russian President Vladimir Putin, who will meet "
+        "some heads of state, said: “We have been able to avoid unnecessary quarrels.”\n"
+    )
+    assert speakers(article) == [(PUTIN,)]

@@ -44,6 +44,7 @@ class Discourse:
     named: list[str] = field(default_factory=list)  # person ids, in order, outside quotes
     last_speakers: tuple[str, ...] = ()  # cleared when narration resumes
     last_person_speaker: str | None = None  # never cleared
+    last_person_speaking: str | None = None  # the last single person credited, any office; never cleared
     unknown_surnames: dict[str, str] = field(default_factory=dict)  # "Petrov" -> "unknown-ivan-petrov"
 
 

@@ -31,13 +31,17 @@ _CUE_WORDS = [
     r"(?:briefed|detailed|updated)\s+(?:reporters|journalists|the\s+press|the\s+media)",
     # participles after a comma: "..., saying that", "..., adding"
     r"(?:(?<=,\s)|(?<=while\s))(?:saying|adding|stating|noting|stressing|remarking|warning|insisting|arguing)",
-    r"apologi[sz]ed", r"used\s+the\s+(?:summit|meeting|occasion|opportunity|talks)\s+to",
+    r"apologi[sz]ed", r"made\s+(?:the|this|that|these|those)\s+(?:statement|remarks?|comments?)",
+    r"attached\s+(?:great\s+|particular\s+|special\s+)?importance\s+to", r"used\s+the\s+(?:summit|meeting|occasion|opportunity|talks)\s+to",
     r"speaking\s+(?:with|to)\s+(?:reporters|journalists|the\s+press|the\s+media)",
     # "As Mr Putin sees it, ...": the subject stands before the cue like any other
     r"(?:sees|saw|puts|put)\s+it(?=\s*,)",
 ]
 SPEECH_CUE = re.compile(rf"(?<![\w-])(?:{'|'.join(_CUE_WORDS)})(?![\w-])", re.IGNORECASE)
 INVERTED_CUE = re.compile(r"(?<![\w-])according\s+to(?![\w-])", re.IGNORECASE)
+# "“That was before Covid,” Peskov agreed.": speech only right after a quotation
+AFTER_QUOTE_CUE = re.compile(r"(?<![\w-])(?:agreed|joked|quipped|retorted|laughed|smiled|promised)(?![\w-])")
+_QUOTE_THEN_SUBJECT = re.compile(r"[”\"»’]\s+(?:[\w.’'-]+\s+){1,4}$")
 # the same, matched against lower-cased text: case-insensitive matching is about three times slower
 _LOWER_CUES = (re.compile(SPEECH_CUE.pattern), re.compile(INVERTED_CUE.pattern))
 PASSIVE_BEFORE = re.compile(
@@ -45,6 +49,7 @@ PASSIVE_BEFORE = re.compile(
     r"not|widely|previously|already)\s+)?|\b(?:the|a|an|this|these|that|those|above|well)[\s-]+)$",
     re.IGNORECASE,
 )
+AGENT_AFTER = re.compile(r"\s+by\s+(?=[A-Z])")
 PRONOUN = re.compile(r"(?<![\w-])(?:(?P<single>[Hh]e|[Ss]he)|(?P<plural>[Tt]hey))(?![\w-])")
 OBJECT_PRONOUN = re.compile(r"\s*(?:(?P<single>him|her)|(?P<plural>them))(?![\w-])")
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?…](?=\s+[\"“«‘]?[A-Z0-9])")
@@ -70,8 +75,13 @@ def cues(text: str, inside) -> list[re.Match]:
         for m in regex.finditer(lowered if same_length else text):
             if any(start <= m.start() < end for start, end in inside):
                 continue
-            if verb and PASSIVE_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
-                continue
+            if verb and PASSIVE_BEFORE.search(text[max(0, m.start() - 40):m.start()]) \
+                    and not AGENT_AFTER.match(text, m.end()):
+                continue  # "It was noted" credits nobody; "It was said by Lebedev" credits Lebedev
+            found.append(m)
+    for m in AFTER_QUOTE_CUE.finditer(text):
+        if _QUOTE_THEN_SUBJECT.search(text, max(0, m.start() - 60), m.start()) and not any(
+                start <= m.start() < end for start, end in inside):
             found.append(m)
     return sorted(found, key=lambda m: m.start())
 

@@ -110,6 +110,8 @@ class Mentions:
 
     def remember_speakers(self, speakers: tuple[str, ...], state: Discourse) -> None:
         state.last_speakers = speakers
+        if len(speakers) == 1 and (speakers[0] in self.people or speakers[0].startswith("unknown-")):
+            state.last_person_speaking = speakers[0]
         people = [s for s in speakers if s in self.people]
         if len(people) == 1 and self.resolver.is_head_of_state(people[0], state.day):
             state.last_person_speaker = people[0]

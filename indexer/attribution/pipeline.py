@@ -16,7 +16,7 @@ from ..corpus import Paragraph
 from ..names import NameResolver
 from .context import Discourse, ParagraphTags, Turn
 from .mentions import Mentions
-from .quoting import Quoting, chain_from, has_substantive_quote, quote_structure
+from .quoting import Quoting, chain_from, has_substantive_quote, inside, quote_structure
 from .sieves import participial_opener, printed_speech, quotes, speech_cues, transcript
 
 SIEVES = (
@@ -79,7 +79,8 @@ class Attributor:
                 speakers, label_end, problems = label
                 tags[index] = self._turn_tags(paragraph, speakers, transcript.LABEL, label_end, state, problems)
                 turn = Turn(speakers, transcript.LABEL, mode="labelled")
-            elif turn is not None and turn.continues(paragraph.text):
+            elif turn is not None and turn.continues(paragraph.text) and not self._names_speaker(
+                    paragraph.text, quoting[index], turn, state):
                 tags[index] = self._turn_tags(paragraph, turn.speakers, turn.sieve, 0, state,
                                               tags[index].problems)
             else:
@@ -89,6 +90,18 @@ class Attributor:
                 continue
             index += 1
         return tags
+
+    def _names_speaker(self, text: str, quoting: Quoting, turn: Turn, state: Discourse) -> bool:
+        """A paragraph that names the turn's speaker outside quotation marks ("Lebedev said it",
+        "After the meeting, the Head of State held talks") is narration about them: the turn is
+        over. Speakers do not call themselves by name."""
+        if turn.mode == "labelled" and turn.sieve == printed_speech.NAME:
+            return False  # a whole printed speech may name its speaker's country and office
+        for ref in self.resolver.find(text):
+            if ref.kind in ("name", "role", "generic") and not inside(ref, quoting.inside):
+                if set(self.mentions.mention(ref, state)) & set(turn.speakers):
+                    return True
+        return False
 
     def _speech_heading(self, text: str, state: Discourse) -> Turn | None:
         if not self.enabled(transcript.HEADING):
@@ -143,8 +156,11 @@ class Attributor:
         if not self.enabled(printed_speech.NAME):
             return None
         last = unit[-1]
+        following = next((p.text for p in paragraphs[last + 1:] if p.kind == "body"), "")
         return (printed_speech.introduces_speech(paragraphs[last].text, tags[last])
-                or printed_speech.text_follows(paragraphs[last].text, state, self.mentions, resolved_in[last]))
+                or printed_speech.text_follows(paragraphs[last].text, state, self.mentions, resolved_in[last])
+                or printed_speech.announces_speech(paragraphs[last].text, following, quoting[last],
+                                                   self.resolver.find(paragraphs[last].text), state, self.mentions))
 
     def _own_tags(self, paragraph: Paragraph, quoting: Quoting, state: Discourse, problems):
         text = paragraph.text

@@ -23,7 +23,7 @@ import re
 
 from ..names import Reference
 from .context import Discourse
-from .cues import OBJECT_PRONOUN, PRONOUN, SENTENCE_END, unknown_person, window_start
+from .cues import AGENT_AFTER, OBJECT_PRONOUN, PRONOUN, SENTENCE_END, unknown_person, window_start
 from .mentions import Pronoun, Unknown
 
 NOT_SUBJECT_BEFORE = re.compile(
@@ -35,7 +35,7 @@ NOT_SUBJECT_BEFORE = re.compile(
 )
 # an apposition that describes ("Putin, giving the floor to Aliyev, said"), not a subject after
 # an opening phrase ("At the summit, Russian President Putin, ... expressed")
-LOWER_APPOSITION = re.compile(r",\s+(?=[a-z])[^,“”\"«»]{0,140},")
+LOWER_APPOSITION = re.compile(r"\s*,\s+(?=[a-z])[^,“”\"«»]{0,140},")
 # the sentence's subject: at its start, or after an opening phrase ("One day after the summit, X")
 SENTENCE_INITIAL = re.compile(
     r"^[\s\"“«‘]*(?:(?:In|At|On|After|Before|During|Following|Earlier|Later|Meanwhile|However|Today|Yesterday|"
@@ -75,6 +75,9 @@ def find_subjects(text: str, cue: re.Match, outside: list[Reference], inside, st
         if pronoun:
             return [Pronoun(pronoun.start(), pronoun.end(), "plural" if pronoun.group("plural") else "single")]
         return []
+    agent = AGENT_AFTER.match(text, cue.end())
+    if agent:  # "It was said by Sergey Lebedev"
+        return [r for r in outside if r.start == agent.end()][:1] or _unknown_agent(text, agent.end())
     before = [r for r in outside if start <= r.start and r.end <= cue.start()]
     pronouns = [
         Pronoun(m.start(), m.end(), "plural" if m.group("plural") else "single")
@@ -82,8 +85,9 @@ def find_subjects(text: str, cue: re.Match, outside: list[Reference], inside, st
         if not any(r.start <= m.start() < r.end for r in outside)
     ]
     candidates = sorted([*before, *pronouns], key=lambda r: r.end)
-    appositions = [(m.start() + start, m.end() + start)
-                   for m in LOWER_APPOSITION.finditer(text[start:cue.start()])]
+    # an apposition follows the reference it describes ("Putin, who met some heads of state, said")
+    appositions = [(m.start(), m.end()) for c in candidates
+                   if (m := LOWER_APPOSITION.match(text, c.end, cue.start()))]
     skipped: list = []
     for index in range(len(candidates) - 1, -1, -1):
         candidate = candidates[index]
@@ -117,6 +121,12 @@ def find_subjects(text: str, cue: re.Match, outside: list[Reference], inside, st
     if INVERSION_CUE.fullmatch(cue.group()) and INVERSION_BEFORE.search(text[:cue.start()]):
         return after[:1]  # "“...,” said Putin"
     return []
+
+
+def _unknown_agent(text: str, start: int) -> list:
+    name = re.match(r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?", text[start:start + 60])
+    unknown = unknown_person(name.group(), whole=True) if name else None
+    return [Unknown(*unknown)] if unknown else []
 
 
 def _with_coordinated(text: str, candidates, index: int, skipped=()) -> list:

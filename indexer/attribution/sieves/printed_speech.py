@@ -18,8 +18,13 @@ from collections.abc import Sequence
 from ...corpus import Paragraph
 from ..context import SALUTATION, Discourse, ParagraphTags, Turn
 from ..mentions import Mentions
+from ..quoting import inside
+from ..subjects import find_subjects
 
 NAME = "printed_speech"
+SPEECH_EVENT = re.compile(
+    r"(?<![\w-])(?:(?:delivered|made|gave|read\s+out)\s+(?:a|an|his|her|the)\s+(?:speech|address|statement)"
+    r"|addressed\s+the\s+\w+|took\s+the\s+floor)", re.IGNORECASE)
 TEXT_FOLLOWS = re.compile(
     r"(?:following\s+is|below\s+is|here\s+is|we\s+(?:publish|present)|full\s+text\s+of)\s+(?:the\s+)?"
     r"(?:full\s+)?(?:text\s+of\s+)?(?:the|his|her)\s+(?:speech|address|remarks|statement)",
@@ -32,6 +37,22 @@ def introduces_speech(text: str, tags: ParagraphTags) -> Turn | None:
     if text.rstrip().endswith(":") and len(tags.speakers) == 1:
         return Turn(tags.speakers, NAME, mode="printed")
     return None
+
+
+def announces_speech(text: str, next_text: str, quoting, refs, state: Discourse, mentions: Mentions) -> Turn | None:
+    """"President Sargsyan delivered a speech at the session." followed by a paragraph that
+    opens with a salutation ("“Dear Mr. Chairman,"): the speech is printed next."""
+    if not SALUTATION.match(next_text):
+        return None
+    event = SPEECH_EVENT.search(text)
+    if not event:
+        return None
+    outside = [ref for ref in refs if not inside(ref, quoting.inside)]
+    subjects = find_subjects(text, event, outside, quoting.inside, state)
+    if len(subjects) != 1 or getattr(subjects[0], "kind", None) not in ("name", "role", "generic"):
+        return None
+    ids = mentions.label(subjects[0], state)
+    return Turn(ids, NAME, mode="printed") if len(ids) == 1 else None
 
 
 def text_follows(text: str, state: Discourse, mentions: Mentions, resolved) -> Turn | None:

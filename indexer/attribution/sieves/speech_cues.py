@@ -20,25 +20,43 @@ NAME, ROLE, GROUP, UNKNOWN, PRONOUN_SIEVE = "cue_name", "cue_role", "cue_group",
 SIEVE_OF_KIND = {"name": NAME, "role": ROLE, "generic": ROLE, "group": GROUP, "pair": GROUP, "anaphor": GROUP}
 
 CONTENT_CLAUSE = re.compile(r"(?:\s+\w+){0,3}?\s+that\b")
+REPORTED_CLAUSE = re.compile(r"\s+(?:that|he|she|they|it|there|this)\b")
+# ", she said." ending a sentence
+TRAILING_CUE = re.compile(r"\s*(?:on\s+\w+day|yesterday|today|later|earlier)?\s*[.!?]?\s*$|\s*[.!?]")
+CONTINUING = re.compile(r"added|adds|continued|went\s+on", re.IGNORECASE)
 
 
 def credit_cues(text: str, quoting, refs, resolved, state: Discourse, tags: ParagraphTags,
                 mentions: Mentions, enabled) -> None:
     """Credit the subject of every speech cue in the paragraph's unquoted text."""
     outside = [ref for ref in refs if not inside(ref, quoting.inside)]
+    found = cues(text, quoting.inside)
+    trailing = [cue for cue in found if TRAILING_CUE.match(text, cue.end())]
     content: list[tuple[int, int]] = []
-    for cue in cues(text, quoting.inside):
+    for cue in trailing + [cue for cue in found if cue not in trailing]:
         if any(s <= cue.start() < e for s, e in content):
             continue  # "Lukashenko reminded that the heads of state had confirmed ...": what he said
+        credited = False
         for subject in find_subjects(text, cue, outside, quoting.inside, state):
             sieve = _sieve_of(subject)
             if not enabled(sieve):
                 continue
-            ids = _resolve(subject, text, state, resolved, tags, mentions)
+            ids = _resolve(subject, text, state, resolved, tags, mentions, cue)
             tags.credit(ids, sieve)
-            if ids and CONTENT_CLAUSE.match(text, cue.end()):
-                end = next((m.start() for m in SENTENCE_END.finditer(text, cue.end())), len(text))
-                content.append((cue.end(), end))
+            credited = credited or bool(ids)
+        if credited and cue in trailing:
+            content.append(_reported_before(text, cue))
+        elif CONTENT_CLAUSE.match(text, cue.end()) if credited else REPORTED_CLAUSE.match(text, cue.end()):
+            # what follows "said that", or "Experts say he ...", is the content of the speech
+            end = next((m.start() for m in SENTENCE_END.finditer(text, cue.end())), len(text))
+            content.append((cue.end(), end))
+
+def _reported_before(text: str, cue: re.Match) -> tuple[int, int]:
+    """"Yushchenko will write to Putin, she said.": the sentence before the comma is what she
+    said, so a cue in it ("write") credits nobody."""
+    comma = text.rfind(",", 0, cue.start())
+    starts = [m.end() for m in SENTENCE_END.finditer(text) if m.end() <= comma]
+    return (starts[-1] if starts else 0, max(comma, 0))
 
 
 def _sieve_of(subject) -> str:
@@ -49,7 +67,7 @@ def _sieve_of(subject) -> str:
     return SIEVE_OF_KIND.get(subject.kind, NAME)
 
 
-def _resolve(subject, text: str, state: Discourse, resolved, tags: ParagraphTags, mentions: Mentions):
+def _resolve(subject, text: str, state: Discourse, resolved, tags: ParagraphTags, mentions: Mentions, cue):
     if isinstance(subject, Unknown):
         if subject.problem:
             tags.problems.append(subject.problem)
@@ -58,6 +76,8 @@ def _resolve(subject, text: str, state: Discourse, resolved, tags: ParagraphTags
         return (subject.speaker_id,)
     earlier = [(ref, ids) for ref, ids in resolved if ref.end <= subject.start]
     if isinstance(subject, Pronoun):
+        if CONTINUING.fullmatch(cue.group()) and subject.number == "single" and state.last_person_speaking:
+            return (state.last_person_speaking,)  # "“…,” he added": the one who was speaking
         ids = mentions.pronoun(subject, state, earlier, tags.speakers, previous_subject(text, subject, earlier))
         if not ids:
             tags.problems.append(f"'{text[subject.start:subject.end]}' could mean more than one person or "
