@@ -32,7 +32,8 @@ _CUE_WORDS = [
     # participles after a comma: "..., saying that", "..., adding"
     r"(?:(?<=,\s)|(?<=while\s))(?:saying|adding|stating|noting|stressing|remarking|warning|insisting|arguing)",
     r"apologi[sz]ed", r"made\s+(?:the|this|that|these|those)\s+(?:statement|remarks?|comments?)",
-    r"attached\s+(?:great\s+|particular\s+|special\s+)?importance\s+to", r"used\s+the\s+(?:summit|meeting|occasion|opportunity|talks)\s+to",
+    r"attached\s+(?:great\s+|particular\s+|special\s+)?importance\s+to",
+    r"used\s+the\s+(?:summit|meeting|occasion|opportunity|talks)\s+to",
     r"speaking\s+(?:with|to)\s+(?:reporters|journalists|the\s+press|the\s+media)",
     # "As Mr Putin sees it, ...": the subject stands before the cue like any other
     r"(?:sees|saw|puts|put)\s+it(?=\s*,)",
