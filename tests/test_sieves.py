@@ -426,3 +426,12 @@ def test_an_opening_phrase_before_a_lower_case_subject_is_not_an_apposition(tag_
         "some heads of state, said: “We have been able to avoid unnecessary quarrels.”\n"
     )
     assert speakers(article) == [(PUTIN,)]
+
+
+def test_the_title_an_unknown_speaker_was_introduced_with_is_them_later(tag_text):
+    article = tag_text(
+        "date: 2016-02-17\n\nKyrgyzstan's Envoy to the CIS Ivan Petrov told reporters on Tuesday that plans were "
+        "ready.\n\nThe Envoy reminded that Kazakhstan had chaired the CIS before.\n\n"
+        "“We have prepared the concept,” the Envoy explained.\n"
+    )
+    assert speakers(article) == [("unknown-ivan-petrov",)] * 3

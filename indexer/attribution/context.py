@@ -46,6 +46,7 @@ class Discourse:
     last_person_speaker: str | None = None  # never cleared
     last_person_speaking: str | None = None  # the last single person credited, any office; never cleared
     unknown_surnames: dict[str, str] = field(default_factory=dict)  # "Petrov" -> "unknown-ivan-petrov"
+    unknown_titles: dict[str, str] = field(default_factory=dict)  # "envoy" -> "unknown-ivan-petrov"
 
 
 @dataclass

@@ -27,6 +27,7 @@ class Unknown:
     problem: str
     start: int = 0
     end: int = 0
+    title: str = ""  # "envoy" in "Envoy Ivan Petrov said", so that "the envoy said" is them too
 
 
 def squash(text: str) -> str:

@@ -57,6 +57,11 @@ AND_BETWEEN = re.compile(r"^\s*,?\s*and\s+$")
 LIST_BETWEEN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 BARE_SURNAME = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*(?:,[^,]{1,160},)?\s*$")
+_TITLES = (r"envoy|ambassador|representative|spokes(?:man|woman|person)|aide|adviser|advisor|minister|secretary|"
+           r"director|chairman|official|diplomat|analyst|expert|press\s+secretary")
+UNKNOWNS_TITLE = re.compile(rf"(?i:\b(?P<title>{_TITLES}))\b[^.;“”\"«»]{{0,40}}?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+"
+                            rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s*(?:,[^,]{{1,160}},)?\s*$")
+BARE_TITLE = re.compile(rf"(?i:\bthe\s+(?P<title>{_TITLES}))\s*$")
 # inverted order ("“…,” said Putin") only for verbs of saying, right after a quote or a comma
 INVERSION_CUE = re.compile(
     r"said|says|added|adds|noted|stressed|asked|replied|answered|continued|explained|emphasi[sz]ed|declared"
@@ -117,7 +122,8 @@ def find_subjects(text: str, cue: re.Match, outside: list[Reference], inside, st
         return [known]
     unknown = unknown_person(text[gap_start:cue.start()])
     if unknown:
-        return [Unknown(*unknown)]
+        title = UNKNOWNS_TITLE.search(text[gap_start:cue.start()])
+        return [Unknown(*unknown, title=title.group("title").lower() if title else "")]
     if INVERSION_CUE.fullmatch(cue.group()) and INVERSION_BEFORE.search(text[:cue.start()]):
         return after[:1]  # "“...,” said Putin"
     return []
@@ -144,10 +150,14 @@ def _with_coordinated(text: str, candidates, index: int, skipped=()) -> list:
 
 
 def _known_unknown(text: str, state: Discourse) -> Unknown | None:
-    """"Mr Petrov said" after "Ivan Petrov said": the unknown speaker introduced earlier."""
+    """"Mr Petrov said" or "the envoy said" after "Envoy Ivan Petrov said": the unknown speaker
+    introduced earlier, by surname or by the title they were introduced with."""
     match = BARE_SURNAME.search(text)
     if match and match.group("surname") in state.unknown_surnames:
         return Unknown(state.unknown_surnames[match.group("surname")], "")
+    match = BARE_TITLE.search(text)  # "the Envoy explained", after "Envoy Kubanychbek Omuraliyev told"
+    if match and match.group("title").lower() in state.unknown_titles:
+        return Unknown(state.unknown_titles[match.group("title").lower()], "")
     return None
 
 

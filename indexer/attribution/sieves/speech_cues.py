@@ -73,6 +73,8 @@ def _resolve(subject, text: str, state: Discourse, resolved, tags: ParagraphTags
             tags.problems.append(subject.problem)
             surname = subject.speaker_id.rsplit("-", 1)[-1].capitalize()
             state.unknown_surnames.setdefault(surname, subject.speaker_id)
+            if subject.title:
+                state.unknown_titles[subject.title] = subject.speaker_id
         return (subject.speaker_id,)
     earlier = [(ref, ids) for ref, ids in resolved if ref.end <= subject.start]
     if isinstance(subject, Pronoun):
