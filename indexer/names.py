@@ -182,6 +182,21 @@ class NameResolver:
                 ref = self._surname_ref(text, start, end, ids, near)
                 if ref:
                     yield ref
+            else:
+                ref = self._misspelt_full_name(text, start, end)
+                if ref:
+                    yield ref
+
+    def _misspelt_full_name(self, text: str, start: int, end: int) -> Reference | None:
+        lo = max(0, start - 40)
+        before = GIVEN_NAME_BEFORE.search(text[lo:start])
+        if not before or not before.group("word") or before.group("word") in NOT_GIVEN_NAMES:
+            return None
+        fits = self.spelling.misspelt_with_given(text[start:end], before.group("word"))
+        if len(fits) != 1:
+            return None
+        begin = lo + before.start("word")
+        return Reference(begin, end, text[begin:end], "name", tuple(fits))
 
     def _surname_ref(self, text: str, start: int, end: int, ids, near: bool) -> Reference | None:
         """A name reference for a surname at start:end, reaching back over the given name or

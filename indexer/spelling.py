@@ -105,6 +105,9 @@ def near_surname(skel: str, surnames: Iterable[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+MIN_SLIP_LENGTH = 5  # a slip is forgiven in a shorter surname when the full given name comes first
+
+
 class SpellingIndex:
     """People's surnames and given names by skeleton, built once per reference data, so the
     tagger's second pass is a dict lookup per capitalised word."""
@@ -125,6 +128,10 @@ class SpellingIndex:
             self.initials[person.id] = {g[0].upper() for g in givens}
         self.surnames.pop("", None)
         self._near: dict[str, str | None] = {}
+        self.surnames_of: dict[str, set[str]] = {}
+        for skel, ids in self.surnames.items():
+            for pid in ids:
+                self.surnames_of.setdefault(pid, set()).add(skel)
 
     def surname(self, word: str) -> tuple[frozenset[str], bool]:
         """(people whose surname this word spells, whether only by the near match)."""
@@ -141,6 +148,16 @@ class SpellingIndex:
         """Those of `ids` whose given name `given` spells ("Ilkham" is Ilham, never Heydar)."""
         skel = skeleton(given)
         return {pid for pid in ids if skel in self.given.get(pid, ())}
+
+    def misspelt_with_given(self, word: str, given: str) -> set[str]:
+        """"Saparmurat Niyazon": the person whose given name this is exactly (by skeleton) and
+        whose surname is one typing slip away, anywhere in it. The full given name is what
+        makes a slip in the surname safe to forgive."""
+        skel, given_skel = skeleton(word), skeleton(given)
+        if len(skel) < MIN_SLIP_LENGTH:
+            return set()
+        return {pid for pid, givens in self.given.items() if given_skel in givens
+                and any(edit_distance_at_most_one(skel, known) for known in self.surnames_of.get(pid, ()))}
 
     def with_initial(self, ids: Iterable[str], initial: str) -> set[str]:
         return {pid for pid in ids if initial.upper() in self.initials.get(pid, ())}

@@ -250,3 +250,10 @@ def test_head_of_the_demonym_state_is_the_president(resolver, text, day, person)
 
 def test_a_title_before_a_name_nobody_listed_is_that_persons(resolver):
     assert people(resolver, "Kremlin aide Ivan Sidorov spoke.", dt.date(2019, 10, 11)) == []
+
+
+def test_a_full_given_name_forgives_one_slip_in_the_surname(resolver):
+    day = dt.date(2006, 7, 21)
+    assert people(resolver, "Turkmen President Saparmurat Niyazon said he would stay away.", day) == [
+        ("saparmurat-niyazov",)]
+    assert people(resolver, "Then Ivan Niyazon said he would stay away.", day) == []
