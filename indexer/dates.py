@@ -50,7 +50,7 @@ DATE_RE = re.compile(
     rf")"
 )
 RELATIVE_RE = re.compile(  # matched against lower-cased text: case-insensitive matching is slow
-    rf"\b(?=[ytlno{''.join({w[0].lower() for w in WEEKDAYS})}\d])(?:(?:yesterday|today|tomorrow)\b"
+    rf"(?=[ytlno{''.join({w[0].lower() for w in WEEKDAYS})}\d])\b(?:(?:yesterday|today|tomorrow)\b"
     rf"|(?:last|this|next)\s+(?:week|month)\b"
     rf"|(?:(?:last|this|next|on)\s+)?(?P<weekday>{_WEEKDAY.lower()})\b|\d+\s+days?\s+ago\b)"
 )
@@ -105,13 +105,13 @@ class TextDate:
         return None
 
 
-def find_dates(text: str, relative: bool = True) -> list[TextDate]:
+def find_dates(text: str, relative: bool = True, low: str | None = None) -> list[TextDate]:
     """Every date-like span in `text`, in order: explicit dates, months, bare years and, when
-    asked, relative phrases and weekdays."""
+    asked, relative phrases and weekdays; `low`: `lowered(text)`, if the caller has it already."""
     found = [d for d in map(_from_match, DATE_RE.finditer(text)) if d]
     if relative:
         taken = [(d.start, d.end) for d in found]
-        for m in RELATIVE_RE.finditer(lowered(text)):
+        for m in RELATIVE_RE.finditer(low or lowered(text)):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             weekday = WEEKDAYS.index(m.group("weekday").capitalize()) if m.group("weekday") else None
@@ -128,6 +128,8 @@ def lowered(text: str) -> str:
 
 
 def _from_match(m: re.Match) -> TextDate | None:
+    if m.lastgroup == "year":  # most matches are bare years: no need to look at every group
+        return TextDate(m.start(), m.end(), m.group(), int(m.group()))
     g = m.groupdict()
     year = month = day = day_end = None
     if g["iso_y"]:

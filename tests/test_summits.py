@@ -56,6 +56,14 @@ dates = [2023-10-13]
 format = "regular"
 
 [[summit]]
+id = "2017-sochi"
+label = "CIS summit, Sochi 2017"
+city = "Sochi"
+country = "russia"
+dates = [2017-10-11]
+format = "regular"
+
+[[summit]]
 id = "2013-minsk"
 label = "CIS summit, Minsk 2013"
 city = "Minsk"
@@ -85,6 +93,14 @@ label = "Informal CIS summit, Saint Petersburg 2021"
 city = "Saint Petersburg"
 country = "russia"
 dates = [2021-12-28]
+format = "informal"
+
+[[summit]]
+id = "2023-st-petersburg-informal"
+label = "Informal CIS summit, Saint Petersburg 2023"
+city = "Saint Petersburg"
+country = "russia"
+dates = [2023-12-26]
 format = "informal"
 
 [[summit]]
@@ -218,6 +234,69 @@ def test_heads_of_government_meeting_is_not_a_summit(matcher):
     match = infer(matcher, "The CIS Council of Heads of Government met in Minsk on October 25.")
     assert match.summit is None and match.problem is None
     assert "heads-of-government" in match.evidence[0]
+
+
+@pytest.mark.parametrize("text", [
+    "At the CIS summit the leaders agreed that in 2017 the chairmanship of the Commonwealth goes to Russia.",
+    "The CIS heads of state met. Russia will chair the Commonwealth in 2017.",
+    "The CIS leaders signed four documents. The 2017 summit will be held in Russia.",
+])
+def test_a_year_named_as_the_future_picks_no_summit_on_its_own(matcher, text):
+    match = infer(matcher, text)
+    assert match.summit is None
+    assert "2017-sochi" not in (match.problem or "")
+
+
+@pytest.mark.parametrize("cue", ["chaired by Belarus", "hosted by Belarus", "held under Belarus's chairmanship",
+                                 "held during the Belarusian presidency"])
+def test_host_country_as_the_chair(matcher, cue):
+    match = infer(matcher, f"The CIS summit {cue} took place in 2021.")
+    assert match.summit.id == "2021-video"
+    assert any("host country named: Belarus" in why for why in match.evidence)
+
+
+def test_the_coming_chair_is_not_the_host(matcher):
+    text = "The CIS summit took place in 2021. From next year Russia's chairmanship begins."
+    assert summit_of(matcher, text) is None
+
+
+@pytest.mark.parametrize("text, summit", [
+    ("Leaders at the CIS summit in Bishkek marked the 25th anniversary of the Commonwealth.", "2016-bishkek"),
+    ("The Dushanbe summit fell in the year of the CIS's twentieth anniversary.", "2011-dushanbe"),
+])
+def test_anniversary_of_the_cis_gives_the_year(matcher, text, summit):
+    match = infer(matcher, text)
+    assert match.summit.id == summit
+    assert any("anniversary" in why for why in match.evidence)
+
+
+def test_leader_named_with_the_office_elsewhere(matcher):
+    text = ("The Kyrgyz President opened the CIS summit in Bishkek.\n"
+            "\"We have much to discuss,\" Almazbek Atambayev said.")
+    match = infer(matcher, text)
+    assert match.summit.id == "2016-bishkek"
+    assert any("Atambayev (office named elsewhere)" in why for why in match.evidence)
+
+
+def test_two_holders_of_an_office_named_elsewhere_rule_nothing_out(matcher):
+    text = ("The Kyrgyz President opened the CIS summit in Bishkek.\n"
+            "Almazbek Atambayev recalled a talk with Kurmanbek Bakiyev.")
+    assert summit_of(matcher, text) is None
+
+
+def test_the_summit_on_the_exact_day_beats_one_two_days_away(matcher):
+    text = "An informal meeting of CIS leaders took place in St Petersburg on Tuesday (28 December)."
+    match = infer(matcher, text)
+    assert match.summit.id == "2021-st-petersburg-informal"
+    assert "'28 December' is the summit's day" in match.evidence
+
+
+def test_all_the_weaker_cues_together(matcher):
+    text = ("CIS summit chaired by Kyrgyzstan closes\n"
+            "The Kyrgyz President greeted his guests on the 25th anniversary of the CIS.\n"
+            "\"The talks were long,\" Almazbek Atambayev told them, and added that in 2017 the chairmanship "
+            "passes to Russia.")
+    assert summit_of(matcher, text) == "2016-bishkek"
 
 
 def test_no_summit_without_summit_context(matcher):
