@@ -27,7 +27,7 @@ PARALLEL_WORKERS = 2  # the machines this runs on have two cores
 PARALLEL_MIN_ARTICLES = 100  # below this, starting processes costs more than it saves
 
 # Bump when tagging rules change in a way that alters stored tags: indexes retag everything.
-TAGGER_VERSION = "3"
+TAGGER_VERSION = "4"
 
 
 @dataclass
@@ -208,6 +208,8 @@ def _meta(reference: ReferenceData, fingerprint: str) -> dict:
         "fingerprint": fingerprint,
         # every spelling of every person, so a query can find them by any of them
         "names": {form: sorted(ids) for form, ids in resolver.name_forms.items()},
+        # and every surname by its transliteration skeleton, so "Toqaev" finds Tokayev too
+        "skeletons": {skel: sorted(ids) for skel, ids in resolver.spelling.surnames.items()},
         "labels": {
             "speaker": {**people, **groups},
             "mention": {**people, **{c.id: c.name for c in reference.countries.values()}},

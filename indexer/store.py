@@ -31,6 +31,7 @@ from whoosh.reading import ReaderClosed
 
 from .reference import UNKNOWN_SPEAKER_PREFIX, unknown_speaker_label
 from .schema import FACET_FIELDS, META_ID, SCHEMA_VERSION, make_schema
+from .spelling import skeleton
 from .tagging import TaggedArticle
 
 MAX_QUERY_CHARS = 500
@@ -363,7 +364,7 @@ class IndexReader:
         prefix = UNKNOWN_SPEAKER_PREFIX.encode()
         unknown = [term.decode() for term in self._searcher.lexicon("speaker") if term.startswith(prefix)]
         self.labels["speaker"] = {**self.labels.get("speaker", {}), **{u: unknown_speaker_label(u) for u in unknown}}
-        self.names = QueryNames(meta["record"].get("names", {}), self.labels)
+        self.names = QueryNames(meta["record"].get("names", {}), self.labels, meta["record"].get("skeletons", {}))
         self._passage_docs = frozenset(self._searcher.docs_for_query(query.Term("doctype", "passage")))
         self._date_order: list[int] | None = None  # every passage, newest first: made on first use
         self._full_counts: dict[tuple[str, str], int] = {}
@@ -724,9 +725,11 @@ class QueryNames:
     spelling finds the same passages; `speaker:Lukashenko` and `summit:bishkek` accept names
     and labels as well as ids."""
 
-    def __init__(self, forms: dict[str, list[str]], labels: dict[str, dict[str, str]]):
+    def __init__(self, forms: dict[str, list[str]], labels: dict[str, dict[str, str]],
+                 skeletons: dict[str, list[str]] | None = None):
         self.labels = labels
         self.forms = {_fold(form): ids for form, ids in forms.items()}
+        self.skeletons = skeletons or {}
         self.spellings: dict[str, set[str]] = {}
         for form, ids in self.forms.items():
             if " " not in form and "." not in form:
@@ -743,18 +746,31 @@ class QueryNames:
             return text, people
         quoted = [m.span() for m in re.finditer(r'"[^"]*"', text)]
         pieces, last = [], 0
-        for m in self._names.finditer(text):
-            if any(start <= m.start() < end for start, end in quoted):
-                continue
-            ids = self.forms[_fold(m.group())]
+        for start, end, ids in self._name_spans(text, quoted):
             people.extend(ids)
-            pieces += [text[last:m.start()], self._person_group(ids)]
-            last = m.end()
+            pieces += [text[last:start], self._person_group(ids, text[start:end])]
+            last = end
         return "".join(pieces) + text[last:], people
 
-    def _person_group(self, ids: list[str]) -> str:
+    def _name_spans(self, text: str, quoted) -> list[tuple[int, int, list[str]]]:
+        """Listed spellings first; then any other word that spells a surname by the
+        transliteration rules ("Toqaev", "Berdimuhamedow")."""
+        spans = [(m.start(), m.end(), self.forms[_fold(m.group())]) for m in self._names.finditer(text)
+                 if not any(start <= m.start() < end for start, end in quoted)]
+        for m in _QUERY_WORD.finditer(text):
+            if any(s <= m.start() < e for s, e in quoted) or any(s <= m.start() < e for s, e, _ in spans):
+                continue
+            ids = self.skeletons.get(skeleton(m.group()))
+            if ids and len(skeleton(m.group())) >= MIN_SURNAME_SKELETON:
+                spans.append((m.start(), m.end(), ids))
+        return sorted(spans)
+
+    def _person_group(self, ids: list[str], typed: str = "") -> str:
         terms = [f"{facet}:{person}" for person in ids for facet in ("speaker", "mention")]
-        terms += sorted({spelling for person in ids for spelling in self.spellings.get(person, ())})
+        spellings = {spelling for person in ids for spelling in self.spellings.get(person, ())}
+        if typed and " " not in typed and "." not in typed:
+            spellings.add(_fold(typed))  # the spelling typed, as written in some article
+        terms += sorted(spellings)
         return "(" + " OR ".join(terms) + ")"
 
     def _field(self, match: re.Match, people: list[str]) -> str:
@@ -775,6 +791,10 @@ class QueryNames:
 
 def _fold(text: str) -> str:
     return " ".join(text.split()).lower()
+
+
+_QUERY_WORD = re.compile(r"(?<![\w:'\"*-])[^\W\d_]{5,}(?![\w*:-])")
+MIN_SURNAME_SKELETON = 5
 
 
 def parse_query(schema, text: str, names: QueryNames | None = None) -> ParsedQuery:

@@ -40,3 +40,11 @@ def test_speakers_of_the_bundled_corpus(seed_client):
     speakers = seed_client.get("/api/speakers").get_json()["speakers"]
     assert [(s["id"], s["count"]) for s in speakers] == [
         ("aleksandr-lukashenko", 27), ("foreign-ministers", 5), ("shavkat-mirziyoyev", 2)]
+
+
+@pytest.mark.parametrize("spelling", ["Toqaev", "toqayev", "Tokaev"])
+def test_a_spelling_no_list_has_finds_the_person_by_transliteration(seed_client, spelling):
+    data = seed_client.get(f"/api/search?q={spelling}").get_json()
+    canonical = seed_client.get("/api/search?q=Tokayev").get_json()
+    assert [h["id"] for h in data["hits"]] == [h["id"] for h in canonical["hits"]] and canonical["total"] == 2
+    assert all("Kassym-Jomart Tokayev" in h["text"] for h in data["hits"])
