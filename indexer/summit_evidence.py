@@ -34,10 +34,15 @@ def low_re(pattern: str) -> re.Pattern:
 SUMMIT_CONTEXT = low_re(r"(?=[shc])(?:summit|heads\s+of\s+state\s+council|\bcis\b|commonwealth)")
 MEETING = low_re(r"summit|meeting|session|council|\bcis\b|commonwealth|leaders|heads\s+of")
 # a sentence about another summit: the next venue, the previous one, one "last May"
+# a meeting "scheduled for October 11" or "to be held" is a coming one, not the one reported
+_COMING = r"scheduled\s+(?:for|on|to)|to\s+be\s+held|forthcoming"
 OTHER_SUMMIT = low_re(
     r"\b(?:next|previous|past|again|earlier\s+(?:summit|meeting)|last\s+(?:time|year|summit|meeting|"
-    rf"spring|summer|autumn|fall|winter|{'|'.join(MONTH_NAMES)}))\b")
-NEXT = low_re(r"\b(?:next|again|will\s+host|to\s+host)\b")
+    rf"spring|summer|autumn|fall|winter|{'|'.join(MONTH_NAMES)})|{_COMING})\b")
+NEXT = low_re(rf"\b(?:next|again|will\s+host|to\s+host|{_COMING})\b")
+# "took part in the next meeting of the Council": "next" as in "regular" (Russian "очередной"), in the past
+REGULAR_NEXT = low_re(
+    r"\b(?:participated|took\s+part|attended)\s+(?:in\s+)?(?:the\s+)?next\s+(?:meeting|session|summit)")
 # a year in such a sentence is a plan or the coming chairmanship, not the summit's own year
 FUTURE = low_re(r"\b(?:will|shall|should|next\s+year|take\s+over|to\s+chair|plans?\s+to|upcoming|coming\s+year|"
                 r"goes\s+to|go\s+to|pass(?:es|ed)?\s+to|hand(?:s|ed)?\s+over|transferr?(?:ed|ing)?\s+to)\b")
@@ -47,7 +52,11 @@ CIS_BODY = low_re(r"\bcis\b|commonwealth|heads\s+of\s+state")
 INFORMAL = low_re(
     r"informal\s+(?:(?:cis|commonwealth|of|independent|states|\(cis\))\s+){0,5}summit|informal\s+meeting\s+of\s+"
     r"(?:the\s+)?(?:cis\s+)?(?:heads|leaders|council)|informal\s+summit\s+of\s+the\s+cis")
-VIDEO = low_re(r"video\s*(?:conference|link|format)|videoconference|online\s+format")
+VIDEO = low_re(r"video\s*(?:conference|link|format)|videoconference|(?:online|virtual)\s+(?:format|meeting|summit|"
+               r"session|mode)|(?:held|met|meeting|summit)\s+online")
+# a city's name used only for a while dates the article: Astana was Nur-Sultan from 20 March 2019
+# to 17 September 2022 (https://en.wikipedia.org/wiki/Astana, "Names")
+NAME_PERIODS = {"nur-sultan": (dt.date(2019, 3, 20), dt.date(2022, 9, 17))}
 GOVERNMENT = low_re(
     r"(?:council|summit|meeting|session)\s+of\s+(?:the\s+)?(?:cis\s+)?(?:heads\s+of\s+government|prime\s+ministers)"
     r"|cis\s+(?:government\s+heads|heads\s+of\s+government|prime\s+ministers)")
@@ -84,6 +93,8 @@ class Evidence:
     format_cues: dict[str, str] = field(default_factory=dict)
     earlier_summits: list[tuple[str, str]] = field(default_factory=list)
     government_meeting: str | None = None
+    periods: list[tuple[dt.date, dt.date, str]] = field(default_factory=list)  # a name in use then: written then
+    body_cities: set[str] = field(default_factory=set)  # host cities named outside the dateline, any sentence
     lead_dates: list[TextDate] = field(default_factory=list)
 
     def about_this(self, pos: int) -> bool:
@@ -144,11 +155,12 @@ class EvidenceReader:
 
     def read(self, text: str, low: str, lead: list[tuple[int, int]], found: list[TextDate]) -> Evidence:
         ev = Evidence(text, low, lead, Sentences(text, low))
-        gov = GOVERNMENT.search(low) if "government" in low or "prime minister" in low else None
-        if gov and not HEADS_OF_STATE.search(low):
-            ev.government_meeting = f"'{gov.group()}': a heads-of-government meeting, not a summit"
-            return ev
         at = ev.sentences.at
+        gov = next((m for m in GOVERNMENT.finditer(low) if at(m.start())[2] == "this"), None) if (
+            "government" in low or "prime minister" in low) else None
+        if gov and not any(at(m.start())[2] == "this" for m in HEADS_OF_STATE.finditer(low)):
+            ev.government_meeting = f"'{gov.group()}': a heads-of-government meeting, not a summit"
+            return ev  # "the heads of state meeting scheduled for October 11" is another meeting
         for d in found:
             _, sentence, kind = at(d.start)
             if kind != "this":
@@ -166,13 +178,18 @@ class EvidenceReader:
                 ev.years.append((FOUNDED + n, bool(FUTURE.search(sentence)), text[m.start():m.end()]))
         for city, start, end in self.cities(low):
             sentence, low_sentence, kind = at(start)
+            where = "dateline" if dateline_at(text, start, lead) else "body"
+            if period := NAME_PERIODS.get("".join(low[start:end].split())):
+                ev.periods.append((*period, text[start:end]))
+            if where == "body":
+                ev.body_cities.add(city)
             if kind == "this":
-                ev.city_mentions.append((city, "dateline" if dateline_at(text, start, lead) else "body"))
+                ev.city_mentions.append((city, where))
             if kind in ("this", "past") and NAMED_SUMMIT.match(text, end):
                 self._earlier(city, sentence, low_sentence, ev)
         for fmt, cue, word in (("informal", INFORMAL, "informal"), ("video", VIDEO, "video")):
             m = next((m for m in cue.finditer(low) if at(m.start())[2] == "this"), None) if (
-                word in low or "online" in low) else None
+                word in low or "online" in low or "virtual" in low) else None
             if m:
                 ev.format_cues[fmt] = text[m.start():m.end()]
         if len(ev.format_cues) > 1:
@@ -229,7 +246,8 @@ def in_lead(d: TextDate, lead) -> bool:
 
 def sentence_kind(sentence: str, low: str) -> str:
     """this (about the summit reported), past/next (about another summit), or other (another body's)."""
-    if OTHER_SUMMIT.search(low):
+    if OTHER_SUMMIT.search(low) and not (REGULAR_NEXT.search(low) and not FUTURE.search(low) and not any(
+            m.group() != "next" for m in OTHER_SUMMIT.finditer(low))):
         return "next" if NEXT.search(low) else "past"
     if OTHER_BODY.search(sentence) and not CIS_BODY.search(low):
         return "other"

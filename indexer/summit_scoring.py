@@ -54,10 +54,18 @@ class Facts:
 class Score:
     parts: dict[str, float] = field(default_factory=dict)
     why: dict[str, str] = field(default_factory=dict)
+    yearless: set[str] = field(default_factory=set)  # kinds whose points a day and month with no year gave
 
-    def add(self, kind: str, points: float, why: str) -> None:
+    def add(self, kind: str, points: float, why: str, yearless: bool = False) -> None:
         if points > self.parts.get(kind, 0):
             self.parts[kind], self.why[kind] = points, why
+            (self.yearless.add if yearless else self.yearless.discard)(kind)
+
+    @property
+    def dated_only_by_day(self) -> bool:
+        """Only a day and month with no year (and a weekday) speak for it: one summit in fifty
+        falls within days of any date, so that alone chooses nothing."""
+        return all(k in self.yearless or k in WEAK or k == "weekday" for k in self.parts)
 
     @property
     def total(self) -> float:
@@ -111,10 +119,10 @@ class SummitIndex:
         in_pool = {s.id for s in pool}
         scores: dict[str, Score] = {}
 
-        def add(ids, kind: str, points: float, why: str) -> None:
+        def add(ids, kind: str, points: float, why: str, yearless: bool = False) -> None:
             for sid in ids:
                 if sid in in_pool:
-                    (scores.get(sid) or scores.setdefault(sid, Score())).add(kind, points, why)
+                    (scores.get(sid) or scores.setdefault(sid, Score())).add(kind, points, why, yearless)
 
         for s in pool if lead_day else ():  # the pool holds only summits within 21 days of it
             if self.distance(s, lead_day) <= NEAR:
@@ -131,11 +139,11 @@ class SummitIndex:
                 for sid, gap in self.by_doy.get(doy, {}).items():
                     near[sid] = min(gap, near.get(sid, gap))
             for sid, gap in near.items():
-                add((sid,), "date", 5 - gap / 4 if gap else 5,
-                    f"'{surface}' is the summit's day" if not gap else f"'{surface}' is {gap} days from the summit's")
+                add((sid,), "date", 5 - gap / 4 if gap else 5, f"'{surface}' is the summit's day" if not gap
+                    else f"'{surface}' is {gap} days from the summit's", yearless=True)
             for s in pool if lead else ():
                 if s.id not in near and self.gap(s, stated) <= DATE_WINDOW:
-                    add((s.id,), "date", 2, f"dateline '{surface}' within 21 days")
+                    add((s.id,), "date", 2, f"dateline '{surface}' within 21 days", yearless=True)
         for (year, month), surface in facts.months.items():
             add(self.by_month.get((year, month), ()), "year", 3, f"'{surface}' is the summit's month")
         for weekday, surface in facts.weekdays.items():

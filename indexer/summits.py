@@ -23,6 +23,8 @@ from .summit_evidence import SUMMIT_CONTEXT, Evidence, EvidenceReader, in_lead, 
 from .summit_people import fits, leaders_in
 from .summit_scoring import DATE_WINDOW, Facts, SummitIndex, best, days_of_year
 
+WINDOW = dt.timedelta(days=DATE_WINDOW)
+
 
 @dataclass(frozen=True)
 class SummitMatch:
@@ -70,10 +72,14 @@ class SummitMatcher:
         pool = self._contradictions(self._summits, ev, day, lead_day, notes)
         scores = self.index.scores(pool, ev, lead_day, Facts.of(ev, lead_day))
         top_score, top = best(pool, scores)
+        offices: list[frozenset[str]] = []
         if len(top) != 1 or scores[top[0].id].parts.get("date", 0) < 6:
             # leaders in office, unless a full date singles the summit out
-            pool = self._leaders(pool, ev, parts, notes)
+            pool = self._leaders(pool, ev, parts, notes, offices)
             top_score, top = best(pool, scores)
+        if len(top) == 1 and scores[top[0].id].dated_only_by_day and not any(top[0].id in o for o in offices):
+            why = f"{top[0].id}: only a day and month with no year speak for it (no year, city, host or leader)"
+            return SummitMatch(None, evidence=(why, *scores[top[0].id].why.values(), *notes), date=lead_day)
         if len(top) == 1:
             summit = top[0]
             why = [*scores[summit.id].why.values(), *notes]
@@ -99,8 +105,16 @@ class SummitMatcher:
                           f"article dated {lead_day} ({source}): summits more than 21 days away ruled out", hard=True)
         elif dateline := next((d for d in ev.lead_dates if d.day and d.month), None):
             stated = days_of_year(dateline)
-            pool = narrow(lambda s: self.index.gap(s, stated) <= DATE_WINDOW,
-                          f"dateline '{dateline.text}': summits more than 21 days from it ruled out")
+            near = [s for s in pool if self.index.gap(s, stated) <= DATE_WINDOW]
+            if not ev.body_cities or any(s.city in ev.body_cities for s in near):
+                pool = narrow(lambda s: s in near, f"dateline '{dateline.text}': summits more than 21 days from it "
+                              "ruled out")
+            else:  # a preview filed months ahead: the host city the body names outweighs a day with no year
+                notes.append(f"dateline '{dateline.text}' fits no summit in {', '.join(sorted(ev.body_cities))}: "
+                             "not the summit's date")
+        for first, last, surface in ev.periods:
+            pool = narrow(lambda s, a=first, b=last: a - WINDOW <= s.date <= b + WINDOW,
+                          f"'{surface}' was the city's name from {first} to {last}: summits outside ruled out")
         for fmt, cue in ev.format_cues.items():
             pool = narrow(lambda s, fmt=fmt: s.format == fmt, f"'{cue}': only {fmt} summits")
         for date, when, surface in ev.other_dates:
@@ -115,9 +129,12 @@ class SummitMatcher:
             pool = narrow(lambda s, e=earlier: s.date >= e.date, f"'{surface}' ({summit_id}) came before it")
         return pool
 
-    def _leaders(self, pool: list[Summit], ev: Evidence, parts: list[str], notes: list[str]) -> list[Summit]:
+    def _leaders(self, pool: list[Summit], ev: Evidence, parts: list[str], notes: list[str],
+                 offices: list[frozenset[str]]) -> list[Summit]:
+        """Drop the summits a leader named in office rules out; `offices` gets each one's summits."""
         for leader in leaders_in(parts, self.resolver, ev.about_this):
             in_office = self._office_summits(leader.people, leader.kind, leader.country)
+            offices.append(in_office)
             pool = _narrow(pool, lambda s, ids=in_office: s.id in ids,
                            f"'{leader.surface}' in office: {self._terms(leader.people, leader.kind, leader.country)}",
                            notes)
@@ -139,10 +156,11 @@ class SummitMatcher:
         return f"{kind.replace('_', ' ')} {', '.join(terms) or 'never'}"
 
     def _dateline_day(self, ev: Evidence, summit: Summit) -> dt.date:
-        for d in ev.lead_dates:
-            if d.day and d.month and not d.year:
+        for d in ev.lead_dates:  # near the summit: the year that puts it nearest ("January 2" after
+            if d.day and d.month and not d.year:  # a December summit); far (a preview): the summit's year
                 if self.index.gap(summit, days_of_year(d)) <= DATE_WINDOW:
                     return d.on(summit.date) or summit.date
+                return d.on(dt.date(summit.date.year, 7, 1)) or summit.date
         return summit.date
 
 

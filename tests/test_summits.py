@@ -122,6 +122,10 @@ format = "video"
 [[city]]
 name = "Saint Petersburg"
 variants = ["St Petersburg", "St. Petersburg"]
+
+[[city]]
+name = "Astana"
+variants = ["Nur-Sultan"]
 """
 
 
@@ -312,3 +316,43 @@ def test_inspect_shows_the_evidence(small_corpus, tmp_path):
     assert shown["summit"]["id"] == "2013-minsk" and shown["date"] == "2013-10-25"
     assert "'October 25' is the summit's day" in shown["summit_evidence"]
     assert "Why:      " in article_table(article, reference)
+
+
+def test_a_day_and_month_alone_choose_no_summit(matcher):
+    match = infer(matcher, "ASTANA, September 3 (Agency) - The CIS envoy said the chairmanship plan is ready.")
+    assert match.summit is None
+    assert "only a day and month with no year" in match.evidence[0]
+
+
+def test_a_year_less_dateline_far_from_every_summit_in_the_city_named_is_not_the_summits_date(matcher):
+    text = ("BISHKEK, February 17 (Agency) - Kyrgyzstan will chair the CIS, its envoy said in Bishkek.\n"
+            "Bishkek will host the CIS summit on September 16.")
+    match = infer(matcher, text)
+    assert (match.summit.id, match.date) == ("2016-bishkek", dt.date(2016, 2, 17))
+
+
+@pytest.mark.parametrize("cue", ["The virtual meeting of the CIS Heads of State Council",
+                                 "The CIS Heads of State Council, held online,", "The CIS summit via video link"])
+def test_virtual_and_online_meetings_are_video_summits(matcher, cue):
+    assert summit_of(matcher, f"MINSK. Agency - {cue} chaired by Belarus is underway.") == "2021-video"
+
+
+def test_a_name_a_city_bore_for_a_while_dates_the_article(matcher):
+    text = "NUR-SULTAN (Agency) - The CIS summit chaired by Belarus opened."
+    match = infer(matcher, text)
+    assert match.summit.id == "2021-video"
+    assert any("'NUR-SULTAN' was the city's name" in why for why in match.evidence)
+
+
+def test_a_heads_of_state_meeting_scheduled_later_does_not_make_a_government_meeting_a_summit(matcher):
+    text = ("The CIS Council of Heads of Government met in Minsk today.\n"
+            "A declaration is being prepared for the meeting of the CIS Council of Heads of State "
+            "scheduled for October 25 in Minsk.")
+    match = infer(matcher, text)
+    assert match.summit is None and "heads-of-government" in match.evidence[0]
+
+
+def test_taking_part_in_the_next_meeting_is_the_regular_meeting_reported(matcher):
+    text = ("On October 13, the President took part in the next meeting of the CIS Council of Heads of State "
+            "held in Bishkek.")
+    assert summit_of(matcher, text) == "2023-bishkek"
