@@ -150,7 +150,7 @@ class SpellingIndex:
         return {pid for pid in ids if skel in self.given.get(pid, ())}
 
     def misspelt_with_given(self, word: str, given: str) -> set[str]:
-        """"Saparmurat Niyazon": the person whose given name this is exactly (by skeleton) and
+        """"Saparmurat Niyazob": the person whose given name this is exactly (by skeleton) and
         whose surname is one typing slip away, anywhere in it. The full given name is what
         makes a slip in the surname safe to forgive."""
         skel, given_skel = skeleton(word), skeleton(given)

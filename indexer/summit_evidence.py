@@ -44,7 +44,7 @@ NEXT = low_re(rf"\b(?:next|again|will\s+host|to\s+host|{_COMING})\b")
 REGULAR_NEXT = low_re(
     r"\b(?:participated|took\s+part|attended)\s+(?:in\s+)?(?:the\s+)?next\s+(?:meeting|session|summit)")
 # a year in such a sentence is a plan or the coming chairmanship, not the summit's own year
-FUTURE = low_re(r"\b(?:will|shall|should|next\s+year|take\s+over|to\s+chair|plans?\s+to|upcoming|coming\s+year|"
+FUTURE = low_re(r"\b(?:will|shall|should|next\s+year|takes?\s+over|to\s+chair|plans?\s+to|upcoming|coming\s+year|"
                 r"goes\s+to|go\s+to|pass(?:es|ed)?\s+to|hand(?:s|ed)?\s+over|transferr?(?:ed|ing)?\s+to)\b")
 OTHER_BODY = re.compile(r"\b(?:EAEU|EurAsEC|Eurasian\s+Economic|SCO|Shanghai|CSTO|Collective\s+Security|BRICS|"
                         r"G-?20|G-?8|OSCE|NATO|European\s+Union|EU|Conference\s+on\s+Interaction|CICA)(?![\w-])")

@@ -23,14 +23,14 @@ def sieves(article) -> list[tuple[str, ...]]:
 
 
 def test_a_possessive_is_not_the_subject(tag_text):
-    article = tag_text("date: 2024-12-25\n\nNikol Pashinyan's spokesperson told reporters that he had taken a test.\n")
+    article = tag_text("date: 2024-12-25\n\nNikol Pashinyan's spokesperson told reporters that the prime minister was unwell.\n")
     assert speakers(article) == [NONE]
 
 
 def test_the_object_of_a_clause_between_subject_and_cue_is_skipped(tag_text):
     article = tag_text(
-        "date: 2024-10-08\n\nRussian President Vladimir Putin, giving the floor to President of Azerbaijan "
-        "Ilham Aliyev, said: “Please, the floor is yours, dear colleague.”\n"
+        "date: 2024-10-08\n\nRussian President Vladimir Putin, turning to President of Azerbaijan "
+        "Ilham Aliyev, said: “We are glad to hear your view.”\n"
     )
     assert speakers(article) == [(PUTIN,)]
     assert sieves(article) == [("cue_name",)]
@@ -38,15 +38,15 @@ def test_the_object_of_a_clause_between_subject_and_cue_is_skipped(tag_text):
 
 def test_an_agency_between_a_name_and_said_credits_nobody_for_that_cue(tag_text):
     article = tag_text(
-        "date: 2008-06-06\n\n“Relations between our countries were damaged on purpose,” Mikheil Saakashvili "
-        "told Dmitry Medvedev, Interfax said.\n"
+        "date: 2008-06-06\n\n“Our dispute can be settled by talking,” Mikheil Saakashvili "
+        "told Dmitry Medvedev, Kommersant said.\n"
     )
     assert speakers(article) == [(SAAKASHVILI,)]
 
 
 def test_an_unknown_name_next_to_the_cue_beats_a_known_one_far_before_it(tag_text):
     article = tag_text(
-        "date: 2014-10-10\n\nMoscow regrets the absence of Nikol Pashinyan at the summit in Minsk, "
+        "date: 2014-10-10\n\nNobody in Moscow minds that Nikol Pashinyan stayed at home, "
         "ministry spokesman Ivan Petrov said on Friday.\n"
     )
     assert speakers(article) == [("unknown-ivan-petrov",)]
@@ -56,9 +56,9 @@ def test_an_unknown_name_next_to_the_cue_beats_a_known_one_far_before_it(tag_tex
 def test_he_follows_the_speaker_not_a_person_mentioned_in_passing(tag_text):
     article = tag_text(
         "date: 2014-10-10\n\n"
-        "Uzbek President Islam Karimov on Friday criticized the decision of his Ukrainian counterpart to stay "
-        "away. He said Poroshenko seemed undecided.\n\n"
-        "Poroshenko's absence “can hardly be welcomed”, he told the heads of state.\n"
+        "Uzbek President Islam Karimov criticized his Ukrainian counterpart for staying at home. "
+        "He said Poroshenko had made a mistake.\n\n"
+        "Poroshenko's choice “is not a friendly one”, he told the other leaders.\n"
     )
     assert speakers(article) == [(KARIMOV,), (KARIMOV,)]
     assert sieves(article) == [("cue_name",), ("cue_pronoun",)]
@@ -67,7 +67,7 @@ def test_he_follows_the_speaker_not_a_person_mentioned_in_passing(tag_text):
 def test_according_to_him_is_the_last_speaker(tag_text):
     article = tag_text(
         "date: 2022-12-26\n\nKassym-Jomart Tokayev stressed the role of trade.\n\n"
-        "According to him, it is important to keep the upward trend in trade.\n"
+        "According to him, the railways must carry twice as much grain.\n"
     )
     assert speakers(article) == [(TOKAYEV,), (TOKAYEV,)]
 
@@ -75,7 +75,7 @@ def test_according_to_him_is_the_last_speaker(tag_text):
 def test_a_quote_inside_narration_is_not_the_last_speakers(tag_text):
     article = tag_text(
         "date: 2013-10-25\n\n“We expect agreement,” Vladimir Putin said.\n\n"
-        "The Kremlin is hoping that the meeting “will be productive and give a new impulse to integration.”\n"
+        "The Kremlin expects the meeting “to settle the budget and the chair for next year.”\n"
     )
     assert speakers(article) == [(PUTIN,), NONE]
 
@@ -83,7 +83,7 @@ def test_a_quote_inside_narration_is_not_the_last_speakers(tag_text):
 def test_a_quote_that_opens_its_paragraph_is_the_last_speakers(tag_text):
     article = tag_text(
         "date: 2013-10-25\n\n“We expect agreement,” Vladimir Putin said.\n\n"
-        "“The summit will be productive and give a new impulse to integration.”\n"
+        "“The budget and the chair for next year will be settled tomorrow.”\n"
     )
     assert speakers(article) == [(PUTIN,), (PUTIN,)]
     assert sieves(article) == [("cue_name",), ("last_speaker",)]
@@ -91,19 +91,19 @@ def test_a_quote_that_opens_its_paragraph_is_the_last_speakers(tag_text):
 
 def test_a_participial_opener_credits_the_subject_after_it(tag_text):
     article = tag_text(
-        "date: 2025-10-10\n\nAddressing the role of technology, Kassym-Jomart Tokayev invited the CIS countries "
-        "to train specialists together.\n"
+        "date: 2025-10-10\n\nAddressing the energy session, Kassym-Jomart Tokayev invited his colleagues "
+        "to build a common grid.\n"
     )
     assert speakers(article) == [(TOKAYEV,)]
     assert sieves(article) == [("participial_opener",)]
 
 
 @pytest.mark.parametrize("sentence", [
-    "Vladimir Putin reminded his fellow leaders that the CIS has potential.",
-    "Vladimir Putin made clear his unhappiness with the pace of integration.",
+    "Vladimir Putin reminded the others that the budget was due.",
+    "Vladimir Putin made clear that the pace must quicken.",
     "Vladimir Putin, speaking with reporters in Minsk, said little about trade.",
     "As Mr Putin sees it, the CIS has a future.",
-    "Vladimir Putin outlined key figures for cooperation.",
+    "Vladimir Putin outlined three tasks for the chairmanship.",
 ])
 def test_speech_verbs_seen_in_real_copy(tag_text, sentence):
     assert speakers(tag_text(f"date: 2013-10-25\n\n{sentence}\n")) == [(PUTIN,)]
@@ -111,7 +111,7 @@ def test_speech_verbs_seen_in_real_copy(tag_text, sentence):
 
 def test_single_curly_quotes_are_direct_speech_and_apostrophes_are_not(tag_text):
     article = tag_text(
-        "date: 2024-12-25\n\n‘Tonight I will decide whether I will take part in Armenia’s delegation’, "
+        "date: 2024-12-25\n\n‘I will go if my doctors allow it, and Armenia’s delegation is ready’, "
         "Pashinyan wrote.\n\nThe leaders’ summit opened in the afternoon.\n"
     )
     assert speakers(article) == [(PASHINYAN,), NONE]
@@ -131,8 +131,8 @@ def test_two_subjects_joined_by_and_are_both_credited(tag_text):
 def test_a_speech_after_its_heading_goes_on_in_the_first_person_after_a_dash_paragraph(tag_text):
     article = tag_text(
         "date: 2016-09-16\n\nIlham Aliyev addressed the meeting.\n\nSpeech of President Ilham Aliyev\n\n"
-        "- We will discuss important issues today.\n\nDear colleagues.\n\n"
-        "In this anniversary year I would like to state the position of our country.\n\n"
+        "- Today we set the budget for next year.\n\nDear colleagues.\n\n"
+        "I would like to speak about our common market.\n\n"
         "After the meeting, the heads of state posed for a photograph.\n"
     )
     assert speakers(article) == [NONE, (ALIYEV,), (ALIYEV,), (ALIYEV,), NONE]
@@ -142,7 +142,7 @@ def test_a_speech_after_its_heading_goes_on_in_the_first_person_after_a_dash_par
 def test_a_paragraph_ending_in_said_colon_introduces_the_speech_that_follows(tag_text):
     article = tag_text(
         "date: 2023-10-13\n\nIn his speech, Shavkat Mirziyoyev said:\n\n"
-        "We must use the CIS platform in full.\n\nOur trade grew by a third this year.\n\n"
+        "We must finish the free trade zone.\n\nOur exports doubled.\n\n"
         "The summit ended with the signing of documents.\n"
     )
     assert speakers(article) == [(MIRZIYOYEV,), (MIRZIYOYEV,), (MIRZIYOYEV,), NONE]
@@ -152,23 +152,23 @@ def test_a_paragraph_ending_in_said_colon_introduces_the_speech_that_follows(tag
 def test_the_text_of_the_speech_follows(tag_text):
     article = tag_text(
         "date: 2023-10-13\n\nAleksandr Lukashenko addressed the summit. The following is the text of the speech.\n\n"
-        "Trade within the Commonwealth is growing.\n\nCooperation projects are being carried out.\n"
+        "Trade within the Commonwealth is growing.\n\nNew factories are opening.\n"
     )
     assert speakers(article) == [NONE, (LUKASHENKO,), (LUKASHENKO,)]
 
 
 def test_a_whole_article_speech_is_the_outlet_countrys_leader(tag_text):
     article = tag_text(
-        "source: UzA\ndate: 2022-10-14\n\nDistinguished colleagues!\n\nI am glad to welcome you.\n\n"
-        "Cultural ties are developing intensively.\n"
+        "source: UzA\ndate: 2022-10-14\n\nDistinguished colleagues!\n\nI am glad to see you all here.\n\n"
+        "Our cultural exchanges grow every year.\n"
     )
     assert speakers(article) == [(MIRZIYOYEV,)] * 3
 
 
 def test_a_whole_article_speech_with_no_outlet_is_the_one_country_it_speaks_of(tag_text):
     article = tag_text(
-        "date: 2022-10-14\n\nDistinguished colleagues!\n\nI thank President Kassym-Jomart Tokayev for "
-        "organising the summit.\n\nTrade between Uzbekistan and the Commonwealth grew by a third.\n"
+        "date: 2022-10-14\n\nDistinguished colleagues!\n\nMy thanks go to President Kassym-Jomart Tokayev, "
+        "our host.\n\nUzbekistan sold more cotton to its neighbours this year.\n"
     )
     assert speakers(article) == [(MIRZIYOYEV,)] * 3
     assert any("printed speech with no speaker named" in p for p in article.problems)
@@ -176,7 +176,7 @@ def test_a_whole_article_speech_with_no_outlet_is_the_one_country_it_speaks_of(t
 
 def test_a_whole_article_speech_that_names_two_countries_credits_nobody(tag_text):
     article = tag_text(
-        "date: 2022-10-14\n\nDistinguished colleagues!\n\nTrade between Uzbekistan and Kazakhstan grew.\n"
+        "date: 2022-10-14\n\nDistinguished colleagues!\n\nUzbekistan and Kazakhstan sold more cotton.\n"
     )
     assert speakers(article) == [NONE, NONE]
     assert any("credited to nobody" in p for p in article.problems)
@@ -196,23 +196,23 @@ def test_a_switched_off_sieve_credits_nobody(reference, tmp_path):
 
 def test_every_name_in_a_subject_list_is_credited(tag_text):
     article = tag_text(
-        "date: 2006-07-21\n\nThe presidents of Georgia, Ukraine and Armenia - Mikheil Saakashvili, Viktor Yushchenko "
-        "and Robert Kocharyan - announced on Friday they would not attend.\n"
+        "date: 2006-07-21\n\nOn Friday Mikheil Saakashvili, Viktor Yushchenko and Robert Kocharyan announced that "
+        "their prime ministers would go instead.\n"
     )
     assert speakers(article) == [(SAAKASHVILI, "viktor-yushchenko", "robert-kocharyan")]
 
 
 def test_a_cue_inside_what_someone_said_credits_nobody_else(tag_text):
     article = tag_text(
-        "date: 2013-10-25\n\nAleksandr Lukashenko reminded that the heads of state had confirmed the doors "
-        "were open to everyone.\n"
+        "date: 2013-10-25\n\nAleksandr Lukashenko reminded that the heads of state had agreed on the budget "
+        "last year.\n"
     )
     assert speakers(article) == [(LUKASHENKO,)]
 
 
 def test_a_name_after_a_verb_that_is_not_of_saying_is_its_object(tag_text):
     article = tag_text(
-        "date: 2017-10-11\n\nOn Tuesday Vladimir Putin met Igor Dodon, a politician who has often praised Putin.\n"
+        "date: 2017-10-11\n\nOn Tuesday Vladimir Putin met Igor Dodon, whose party has often praised the Kremlin.\n"
     )
     assert speakers(article) == [NONE]
 
@@ -223,14 +223,14 @@ def test_said_after_a_quote_takes_the_name_after_it(tag_text):
 
 
 def test_spoke_without_a_topic_is_not_speech(tag_text):
-    article = tag_text("date: 2005-08-26\n\nVladimir Putin was the only one who spoke at the news conference.\n")
+    article = tag_text("date: 2005-08-26\n\nVladimir Putin spoke at the news conference for ten minutes.\n")
     assert speakers(article) == [NONE]
 
 
 def test_a_coordinated_verb_after_an_object_is_not_the_objects(tag_text):
     article = tag_text(
-        "date: 2017-10-11\n\nThat came after Almazbek Atambayev accused Kazakhstan of backing a rival, "
-        "Omurbek Babanov, and criticized Nursultan Nazarbayev.\n"
+        "date: 2017-10-11\n\nThis followed a week in which Almazbek Atambayev accused a neighbour of favouring a "
+        "candidate, Omurbek Babanov, and criticized Nursultan Nazarbayev.\n"
     )
     assert speakers(article) == [("almazbek-atambayev",)]
 
@@ -238,24 +238,24 @@ def test_a_coordinated_verb_after_an_object_is_not_the_objects(tag_text):
 def test_a_name_inside_an_apposition_is_not_the_subject(tag_text):
     article = tag_text(
         "date: 2024-10-08\n\nYuri Ushakov, the aide who briefed Vladimir Putin on the agenda, stated that the "
-        "leaders would talk in private.\n"
+        "budget was agreed.\n"
     )
     assert speakers(article) == [("yuri-ushakov",)]
 
 
 def test_mr_and_the_surname_of_an_unknown_speaker_is_that_speaker(tag_text):
     article = tag_text(
-        "date: 2014-10-07\n\nVasil Puhachow, Belarus' permanent representative to the bodies of the "
-        "Commonwealth, told reporters on Tuesday that all members were invited.\n\n"
-        "Seventeen drafts will be discussed, Mr. Puhachow said.\n"
+        "date: 2014-10-07\n\nPavel Gusakov, the long-serving envoy of his country to the bodies of the "
+        "Commonwealth in Minsk, told reporters on Tuesday that every member had an invitation.\n\n"
+        "Nine drafts are on the table, Mr. Gusakov said.\n"
     )
-    assert speakers(article) == [("unknown-vasil-puhachow",)] * 2
+    assert speakers(article) == [("unknown-pavel-gusakov",)] * 2
 
 
 def test_an_unknown_name_is_never_built_from_a_known_persons_name(tag_text):
     article = tag_text(
-        "date: 2022-10-07\n\nThe spokesman for the President of Kyrgyzstan Sadyr Japarov said earlier that "
-        "he would come.\n"
+        "date: 2022-10-07\n\nThe press officer for the President of Kyrgyzstan Sadyr Japarov said on Monday "
+        "that he would come.\n"
     )
     assert speakers(article) == [NONE]
 
@@ -270,8 +270,8 @@ def test_inspect_names_the_sieve_of_every_speaker(tagger, tmp_path):
 
 def test_the_sentence_subject_of_two_coordinated_verbs_is_credited(tag_text):
     article = tag_text(
-        "date: 2005-08-27\n\nOne day after the summit, President Mikheil Saakashvili convened a news conference "
-        "in Kazan and briefed reporters about his policy.\n"
+        "date: 2005-08-27\n\nAfter the summit, President Mikheil Saakashvili held a press conference "
+        "in Tbilisi and briefed reporters on the talks.\n"
     )
     assert speakers(article) == [(SAAKASHVILI,)]
 
@@ -279,15 +279,15 @@ def test_the_sentence_subject_of_two_coordinated_verbs_is_credited(tag_text):
 def test_the_addressees_of_a_participial_opener_are_not_speakers(tag_text):
     article = tag_text(
         "date: 2022-10-07\n\nAddressing the participants, Kazakh President Kassym-Jomart Tokayev noted that "
-        "the meetings give a chance to exchange views.\n"
+        "trade had doubled.\n"
     )
     assert speakers(article) == [(TOKAYEV,)]
 
 
 def test_a_subject_after_an_opening_phrase_is_not_an_apposition(tag_text):
     article = tag_text(
-        "date: 2025-12-22\n\nAt the summit, Russian President Vladimir Putin, summing up the year, expressed "
-        "support for the incoming chairman.\n"
+        "date: 2025-12-22\n\nAt the dinner, Russian President Vladimir Putin, looking back on the year, expressed "
+        "thanks to the outgoing chair.\n"
     )
     assert speakers(article) == [(PUTIN,)]
 
@@ -295,15 +295,15 @@ def test_a_subject_after_an_opening_phrase_is_not_an_apposition(tag_text):
 def test_used_the_summit_to_and_apologised_are_speech(tag_text):
     article = tag_text(
         "date: 2008-06-06\n\nDmitry Medvedev used the summit to restate his position on NATO.\n\n"
-        "In a phone call with his counterpart Aleksandr Lukashenko, Petro Poroshenko apologized for his absence.\n"
+        "In a call with his counterpart Aleksandr Lukashenko, Petro Poroshenko apologized for missing the dinner.\n"
     )
     assert speakers(article) == [(MEDVEDEV,), ("petro-poroshenko",)]
 
 
 def test_a_cue_in_a_relative_clause_credits_nobody(tag_text):
     article = tag_text(
-        "date: 2017-10-11\n\nOn October 10, Vladimir Putin met separately with Tajik President Emomali Rahmon "
-        "and Moldovan President Igor Dodon -- a politician who has frequently praised Putin.\n"
+        "date: 2017-10-11\n\nOn Tuesday Vladimir Putin saw Kazakh President Nursultan Nazarbayev "
+        "and the Moldovan leader Igor Dodon -- a man who has often praised Moscow's policy.\n"
     )
     assert speakers(article) == [NONE]
 
@@ -334,8 +334,8 @@ def test_he_after_a_sentence_naming_two_people_credits_nobody_and_says_so(tag_te
 
 def test_the_tail_of_an_apposition_between_subject_and_cue_is_light(tag_text):
     article = tag_text(
-        "date: 2024-10-08\n\nYuri Ushakov, the Russian Presidential Aide on International Affairs, stated that "
-        "the leaders would talk in private.\n"
+        "date: 2024-10-08\n\nYuri Ushakov, the Kremlin aide on Foreign Policy and Protocol, stated that "
+        "the budget was agreed.\n"
     )
     assert speakers(article) == [("yuri-ushakov",)]
 
@@ -352,7 +352,7 @@ def test_a_leader_addressed_in_another_leaders_turn_is_not_its_speaker(tag_text)
 def test_a_turn_ends_at_a_paragraph_that_names_its_speaker(tag_text):
     article = tag_text(
         "date: 2019-10-10\n\nThe meeting in Ashgabat ended on Friday.\n\n"
-        "Sergei Lebedev: the CIS is alive and well, and rumours of its end are premature.\n\n"
+        "Sergei Lebedev: the CIS has work for many years ahead, whatever its critics say.\n\n"
         "The executive secretary spoke to the press after the meeting in Ashgabat.\n\n"
         "Lebedev also described the documents signed on Friday.\n\n"
         "The agenda included customs, museums and research.\n"
@@ -362,9 +362,9 @@ def test_a_turn_ends_at_a_paragraph_that_names_its_speaker(tag_text):
 
 def test_a_speech_announced_then_opened_with_a_salutation_is_printed_whole(tag_text):
     article = tag_text(
-        "date: 2017-10-11\n\nPresident of Armenia Serzh Sargsyan delivered a speech at the session in Sochi.\n\n"
-        "“Dear Mr. Chairman,\n\nFirst of all I want to thank you for the warm reception.\n\n"
-        "We support the programme of cultural capitals.\n\n"
+        "date: 2017-10-11\n\nSerzh Sargsyan, the Armenian president, delivered a speech to his colleagues.\n\n"
+        "“Dear colleagues,\n\nI am grateful for the invitation and the hospitality.\n\n"
+        "We back the youth programme of the Commonwealth.\n\n"
         "The leaders then signed eleven documents.\n"
     )
     sargsyan = ("serzh-sargsyan",)
@@ -374,7 +374,7 @@ def test_a_speech_announced_then_opened_with_a_salutation_is_printed_whole(tag_t
 
 def test_a_passive_cue_with_an_agent_credits_the_agent(tag_text):
     article = tag_text(
-        "date: 2019-10-10\n\nRumours about the collapse of the CIS are premature. It was said by Sergei Lebedev "
+        "date: 2019-10-10\n\nThe CIS has a long future. It was said by Sergei Lebedev "
         "at a press conference.\n\nIt was noted that trade grew.\n"
     )
     assert speakers(article) == [("sergei-lebedev",), NONE]
@@ -383,14 +383,14 @@ def test_a_passive_cue_with_an_agent_credits_the_agent(tag_text):
 def test_the_sentence_before_she_said_is_what_she_said(tag_text):
     article = tag_text(
         "date: 2006-07-21\n\nPress secretary Irina Petrova told reporters in Kyiv about the decision.\n\n"
-        "Viktor Yushchenko will write a letter to Putin explaining his refusal, she said.\n"
+        "Viktor Yushchenko told Putin he was unwell, she said.\n"
     )
     assert speakers(article) == [("unknown-irina-petrova",), ("unknown-irina-petrova",)]
 
 
 def test_what_experts_say_a_leader_does_is_not_the_leaders_speech(tag_text):
     article = tag_text(
-        "date: 2011-09-03\n\nIlham Aliyev did not come to Dushanbe. Experts say he expresses a protest.\n"
+        "date: 2011-09-03\n\nIlham Aliyev stayed in Baku. Analysts say he stressed his displeasure by staying away.\n"
     )
     assert speakers(article) == [NONE]
 
@@ -405,7 +405,7 @@ def test_statements_reported_after_the_fact(tag_text, sentence):
 
 def test_agreed_right_after_a_quote_is_speech(tag_text):
     article = tag_text(
-        "date: 2022-10-06\n\n“That was before Covid,” Dmitry Peskov agreed.\n\n"
+        "date: 2022-10-06\n\n“That was a long time ago,” Dmitry Peskov agreed.\n\n"
         "The leaders agreed on a date for the next summit.\n"
     )
     assert speakers(article) == [("dmitry-peskov",), NONE]
@@ -414,16 +414,16 @@ def test_agreed_right_after_a_quote_is_speech(tag_text):
 def test_he_added_after_narration_is_the_last_person_who_spoke(tag_text):
     article = tag_text(
         "date: 2022-10-06\n\nKremlin spokesman Dmitry Peskov told reporters the meeting was planned.\n\n"
-        "Peskov refrained from commenting on whether Vladimir Putin will celebrate.\n\n"
-        "“The President will have a busy day tomorrow,” he added.\n"
+        "Peskov did not comment on Vladimir Putin's plans for the evening.\n\n"
+        "“The President's day is full,” he added.\n"
     )
     assert speakers(article) == [("dmitry-peskov",), NONE, ("dmitry-peskov",)]
 
 
 def test_an_opening_phrase_before_a_lower_case_subject_is_not_an_apposition(tag_text):
     article = tag_text(
-        "date: 2008-02-22\n\nAddressing the gathering, outgoing Russian President Vladimir Putin, who will meet "
-        "some heads of state, said: “We have been able to avoid unnecessary quarrels.”\n"
+        "date: 2008-02-22\n\nAddressing the guests, outgoing Russian President Vladimir Putin, who will see "
+        "some heads of state later, said: “Our disputes have stayed small.”\n"
     )
     assert speakers(article) == [(PUTIN,)]
 
@@ -432,6 +432,6 @@ def test_the_title_an_unknown_speaker_was_introduced_with_is_them_later(tag_text
     article = tag_text(
         "date: 2016-02-17\n\nKyrgyzstan's Envoy to the CIS Ivan Petrov told reporters on Tuesday that plans were "
         "ready.\n\nThe Envoy reminded that Kazakhstan had chaired the CIS before.\n\n"
-        "“We have prepared the concept,” the Envoy explained.\n"
+        "“Our plan is ready,” the Envoy explained.\n"
     )
     assert speakers(article) == [("unknown-ivan-petrov",)] * 3

@@ -241,7 +241,7 @@ def test_heads_of_government_meeting_is_not_a_summit(matcher):
 
 
 @pytest.mark.parametrize("text", [
-    "At the CIS summit the leaders agreed that in 2017 the chairmanship of the Commonwealth goes to Russia.",
+    "At the CIS summit the leaders agreed that Russia takes over the chair of the Commonwealth in 2017.",
     "The CIS heads of state met. Russia will chair the Commonwealth in 2017.",
     "The CIS leaders signed four documents. The 2017 summit will be held in Russia.",
 ])
@@ -289,7 +289,7 @@ def test_two_holders_of_an_office_named_elsewhere_rule_nothing_out(matcher):
 
 
 def test_the_summit_on_the_exact_day_beats_one_two_days_away(matcher):
-    text = "An informal meeting of CIS leaders took place in St Petersburg on Tuesday (28 December)."
+    text = "CIS leaders met informally on Tuesday (28 December) in St Petersburg."
     match = infer(matcher, text)
     assert match.summit.id == "2021-st-petersburg-informal"
     assert "'28 December' is the summit's day" in match.evidence
@@ -326,7 +326,7 @@ def test_a_day_and_month_alone_choose_no_summit(matcher):
 
 def test_a_year_less_dateline_far_from_every_summit_in_the_city_named_is_not_the_summits_date(matcher):
     text = ("BISHKEK, February 17 (Agency) - Kyrgyzstan will chair the CIS, its envoy said in Bishkek.\n"
-            "Bishkek will host the CIS summit on September 16.")
+            "The CIS summit is due in Bishkek on September 16.")
     match = infer(matcher, text)
     assert (match.summit.id, match.date) == ("2016-bishkek", dt.date(2016, 2, 17))
 

@@ -40,7 +40,7 @@ _CUE_WORDS = [
 ]
 SPEECH_CUE = re.compile(rf"(?<![\w-])(?:{'|'.join(_CUE_WORDS)})(?![\w-])", re.IGNORECASE)
 INVERTED_CUE = re.compile(r"(?<![\w-])according\s+to(?![\w-])", re.IGNORECASE)
-# "“That was before Covid,” Peskov agreed.": speech only right after a quotation
+# "“That was long ago,” Peskov agreed.": speech only right after a quotation
 AFTER_QUOTE_CUE = re.compile(r"(?<![\w-])(?:agreed|joked|quipped|retorted|laughed|smiled|promised)(?![\w-])")
 _QUOTE_THEN_SUBJECT = re.compile(r"[”\"»’]\s+(?:[\w.’'-]+\s+){1,4}$")
 # the same, matched against lower-cased text: case-insensitive matching is about three times slower

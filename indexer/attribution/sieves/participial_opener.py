@@ -1,5 +1,5 @@
-"""Sieve `participial_opener`: "Speaking about the results of the summit, Rashid Meredov …",
-"Addressing the role of technology, Tokayev invited …": a sentence opening with a participle of
+"""Sieve `participial_opener`: "Speaking about the budget, Rashid Meredov …",
+"Addressing the energy session, Tokayev invited …": a sentence opening with a participle of
 speech makes the subject of its main clause a speaker, whatever the main verb is."""
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ def introduces_speech(text: str, tags: ParagraphTags) -> Turn | None:
 
 
 def announces_speech(text: str, next_text: str, quoting, refs, state: Discourse, mentions: Mentions) -> Turn | None:
-    """"President Sargsyan delivered a speech at the session." followed by a paragraph that
+    """"President Sargsyan delivered a speech." followed by a paragraph that
     opens with a salutation ("“Dear Mr. Chairman,"): the speech is printed next."""
     if not SALUTATION.match(next_text):
         return None

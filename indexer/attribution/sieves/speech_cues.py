@@ -35,7 +35,7 @@ def credit_cues(text: str, quoting, refs, resolved, state: Discourse, tags: Para
     content: list[tuple[int, int]] = []
     for cue in trailing + [cue for cue in found if cue not in trailing]:
         if any(s <= cue.start() < e for s, e in content):
-            continue  # "Lukashenko reminded that the heads of state had confirmed ...": what he said
+            continue  # "Lukashenko reminded that the heads of state had agreed ...": what he said
         credited = False
         for subject in find_subjects(text, cue, outside, quoting.inside, state):
             sieve = _sieve_of(subject)
