@@ -23,7 +23,8 @@ def sieves(article) -> list[tuple[str, ...]]:
 
 
 def test_a_possessive_is_not_the_subject(tag_text):
-    article = tag_text("date: 2024-12-25\n\nNikol Pashinyan's spokesperson told reporters that the prime minister was unwell.\n")
+    article = tag_text(
+        "date: 2024-12-25\n\nNikol Pashinyan's spokesperson told reporters that the prime minister was unwell.\n")
     assert speakers(article) == [NONE]
 
 
