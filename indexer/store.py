@@ -29,6 +29,7 @@ from whoosh import highlight, index, qparser, query, sorting, writing
 from whoosh.index import LockError
 from whoosh.reading import ReaderClosed
 
+from .name_patterns import MIN_SURNAME_ALONE
 from .reference import UNKNOWN_SPEAKER_PREFIX, unknown_speaker_label
 from .schema import FACET_FIELDS, META_ID, SCHEMA_VERSION, make_schema
 from .spelling import skeleton
@@ -760,8 +761,9 @@ class QueryNames:
         for m in _QUERY_WORD.finditer(text):
             if any(s <= m.start() < e for s, e in quoted) or any(s <= m.start() < e for s, e, _ in spans):
                 continue
-            ids = self.skeletons.get(skeleton(m.group()))
-            if ids and len(skeleton(m.group())) >= MIN_SURNAME_SKELETON:
+            skel = skeleton(m.group())
+            ids = self.skeletons.get(skel) if len(skel) >= MIN_SURNAME_ALONE else None
+            if ids:
                 spans.append((m.start(), m.end(), ids))
         return sorted(spans)
 
@@ -794,7 +796,6 @@ def _fold(text: str) -> str:
 
 
 _QUERY_WORD = re.compile(r"(?<![\w:'\"*-])[^\W\d_]{5,}(?![\w*:-])")
-MIN_SURNAME_SKELETON = 5
 
 
 def parse_query(schema, text: str, names: QueryNames | None = None) -> ParsedQuery:

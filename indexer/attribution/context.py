@@ -30,10 +30,6 @@ class ParagraphTags:
                 self.speakers += (speaker,)
                 self.sieves += (sieve,)
 
-    def credit_all(self, speakers, sieves) -> None:
-        for speaker, sieve in zip(speakers, sieves, strict=True):
-            self.credit((speaker,), sieve)
-
 
 @dataclass
 class Discourse:

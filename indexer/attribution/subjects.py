@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import MONTH_NAMES, WEEKDAYS
 from ..names import Reference
 from .context import Discourse
 from .cues import AGENT_AFTER, OBJECT_PRONOUN, PRONOUN, SENTENCE_END, unknown_person, window_start
@@ -44,10 +45,7 @@ SENTENCE_INITIAL = re.compile(
 RELATIVE_AFTER = re.compile(r"\s*,\s*who\b")
 POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 APPOSITION = re.compile(r",[^,“”\"«»]{0,140},|\([^()]{0,80}\)|\s[–—]\s[^–—]{0,100}\s[–—]\s")
-LIGHT_CAPITALS = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-}
+LIGHT_CAPITALS = {*WEEKDAYS, *MONTH_NAMES}  # "Putin on Friday said": a time, not another subject
 MAX_GAP_WORDS = 6
 MAX_PP_WORDS = 16
 MAX_SUBJECT_WORDS = 40
@@ -69,7 +67,6 @@ INVERSION_CUE = re.compile(
 INVERSION_BEFORE = re.compile(r"[,”»\"’:]\s*$")
 
 
-
 def find_subjects(text: str, cue: re.Match, outside: list[Reference], inside, state: Discourse) -> list:
     start = window_start(text, cue.start(), inside)
     after = [r for r in outside if cue.end() <= r.start <= cue.end() + 2 and not text[cue.end():r.start].strip()]
@@ -77,18 +74,13 @@ def find_subjects(text: str, cue: re.Match, outside: list[Reference], inside, st
         if after:
             return [after[0]]
         pronoun = OBJECT_PRONOUN.match(text, cue.end())
-        if pronoun:
-            return [Pronoun(pronoun.start(), pronoun.end(), "plural" if pronoun.group("plural") else "single")]
-        return []
+        return [_pronoun(pronoun)] if pronoun else []
     agent = AGENT_AFTER.match(text, cue.end())
     if agent:  # "It was said by Ivan Petrov"
         return [r for r in outside if r.start == agent.end()][:1] or _unknown_agent(text, agent.end())
     before = [r for r in outside if start <= r.start and r.end <= cue.start()]
-    pronouns = [
-        Pronoun(m.start(), m.end(), "plural" if m.group("plural") else "single")
-        for m in PRONOUN.finditer(text, start, cue.start())
-        if not any(r.start <= m.start() < r.end for r in outside)
-    ]
+    pronouns = [_pronoun(m) for m in PRONOUN.finditer(text, start, cue.start())
+                if not any(r.start <= m.start() < r.end for r in outside)]
     candidates = sorted([*before, *pronouns], key=lambda r: r.end)
     # an apposition follows the reference it describes ("Putin, who met some heads of state, said")
     appositions = [(m.start(), m.end()) for c in candidates
@@ -127,6 +119,10 @@ def find_subjects(text: str, cue: re.Match, outside: list[Reference], inside, st
     if INVERSION_CUE.fullmatch(cue.group()) and INVERSION_BEFORE.search(text[:cue.start()]):
         return after[:1]  # "“...,” said Putin"
     return []
+
+
+def _pronoun(match: re.Match) -> Pronoun:
+    return Pronoun(match.start(), match.end(), "plural" if match.group("plural") else "single")
 
 
 def _unknown_agent(text: str, start: int) -> list:
