@@ -84,12 +84,12 @@ BUILDERS = {"ours": build_ours, "raw_whoosh": build_raw_whoosh, "tantivy": build
 
 class OursSearcher:
     def __init__(self, index_dir: Path):
-        from indexer.store import IndexReader
+        from indexer.search import IndexReader
 
         self.reader = IndexReader(index_dir)
 
     def search(self, query: dict) -> int:
-        from indexer.store import SearchRequest
+        from indexer.search import SearchRequest
 
         request = SearchRequest(query["q"], tuple(query.get("speaker", ())), tuple(query.get("topic", ())),
                                 tuple(query.get("summit", ())))

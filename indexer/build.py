@@ -20,7 +20,7 @@ from pathlib import Path
 from .corpus import ARTICLE_SUFFIX, ArticleError, article_id_for, file_sha256, list_article_files, read_article
 from .names import NameResolver
 from .reference import ReferenceData, load_reference
-from .store import apply_changes, read_state, write_lock
+from .search import apply_changes, read_state, write_lock
 from .tagging import TaggedArticle, Tagger
 
 PARALLEL_WORKERS = 2  # the machines this runs on have two cores

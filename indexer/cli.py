@@ -16,7 +16,7 @@ from .build import add_articles, build_index, index_status
 from .corpus import ArticleError, list_article_files
 from .reference import ReferenceError, load_reference
 from .report import article_json, article_table
-from .store import IndexBusy, IndexMissing, IndexReader, SearchError, SearchRequest, index_exists
+from .search import IndexBusy, IndexMissing, IndexReader, SearchError, SearchRequest, index_exists
 from .tagging import Tagger
 
 corpus_option = click.option(

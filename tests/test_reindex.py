@@ -15,7 +15,7 @@ from werkzeug.test import EnvironBuilder
 
 from indexer.build import add_articles, build_index
 from indexer.cli import main
-from indexer.store import IndexReader, SearchRequest
+from indexer.search import IndexReader, SearchRequest
 from indexer.watch import CorpusWatcher
 from webapp import create_app
 
@@ -112,7 +112,7 @@ def test_watcher_reindexes_within_seconds(search_corpus, index_dir):
 PAUSED_INDEXER = """
 import sys, time
 from pathlib import Path
-from indexer import store
+from indexer.search import writer as store
 from indexer.cli import main
 marker, added = Path(sys.argv[1]), []
 original = store._add_article

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.build import build_index
-from indexer.store import IndexReader, SearchError, SearchRequest
+from indexer.search import IndexReader, SearchError, SearchRequest
 
 # Passage ids are "<article id>-<first 8 hex of SHA-1 of the passage text>".
 M_LUKASHENKO = "moscow_sanctions-452c6572"  # “Western sanctions have failed. We trade ...”

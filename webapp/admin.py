@@ -15,7 +15,7 @@ from werkzeug.utils import secure_filename
 from indexer.build import add_articles
 from indexer.reference import load_reference
 from indexer.report import article_json
-from indexer.store import IndexBusy
+from indexer.search import IndexBusy
 from indexer.tagging import Tagger
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")

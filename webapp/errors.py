@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from indexer.store import IndexMissing, SearchError
+from indexer.search import IndexMissing, SearchError
 
 
 def _wants_json() -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from werkzeug.datastructures import MultiDict
 
-from indexer.store import DEFAULT_PER_PAGE, SearchError, SearchRequest
+from indexer.search import DEFAULT_PER_PAGE, SearchError, SearchRequest
 
 
 def search_request(args: MultiDict, **fixed) -> SearchRequest:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from indexer.store import SearchRequest, search_url
+from indexer.search import SearchRequest, search_url
 
 FACET_TITLES = {"speaker": "Speaker", "topic": "Topic", "summit": "Summit"}
 FACET_TOP = 6

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from flask import abort, current_app
 
-from indexer.store import IndexReader
+from indexer.search import IndexReader
 
 
 class ReaderPool:

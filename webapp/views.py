@@ -7,7 +7,7 @@ import io
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
-from indexer.store import SearchError, SearchRequest
+from indexer.search import SearchError, SearchRequest
 
 from .params import search_request
 from .presenters import safe_link, search_page

@@ -1,0 +1,25 @@
+"""The search layer: the only package that imports Whoosh at run time.
+
+Everything it returns is plain data (dicts, lists, strings) shaped like the JSON API, so the
+CLI, the web app and the tests never touch a Whoosh object, and Whoosh could be swapped for
+another engine behind this package alone. A newcomer's map:
+
+- writing: lock.py (one writer, recovery from dead ones), writer.py (commits and swaps),
+  parallel_writer.py (Whoosh's multiprocessing writer, made safe to kill), state.py;
+- reading: reader.py (a generation and its caches), results.py (search), query.py and
+  query_names.py (what the user typed), bounds.py (limits on expensive searches),
+  facets.py, highlight.py, request.py.
+"""
+
+from .errors import IndexBusy, IndexMissing, SearchBusy, SearchError
+from .lock import write_lock
+from .reader import IndexReader
+from .request import DEFAULT_PER_PAGE, MAX_PER_PAGE, SearchRequest, search_url
+from .state import IndexedArticle, IndexState, index_exists, read_state
+from .writer import apply_changes
+
+__all__ = [
+    "DEFAULT_PER_PAGE", "MAX_PER_PAGE", "IndexBusy", "IndexMissing", "IndexReader", "IndexState", "IndexedArticle",
+    "SearchBusy", "SearchError", "SearchRequest", "apply_changes", "index_exists", "read_state", "search_url",
+    "write_lock",
+]

@@ -1,0 +1,121 @@
+"""Limits that keep one search from taking the server.
+
+A prefix, wildcard or range stands for every word in the index it matches: `a*` for
+thousands, and `a* OR b* OR … z*` for all of them, which took half a minute at 20k passages.
+Each is replaced here by the words it matches that occur most often, within a budget per
+expansion and per query, and the user is told. What is left is bounded, but a search can
+still be slow on a big index, so it also runs against a deadline and returns what it found by
+then, flagged as partial. And only a few searches that expand words may run at once, so that
+slow searches cannot take every server thread from cheap ones."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from whoosh import collectors, query
+
+from .errors import SearchBusy
+
+MAX_TERMS_PER_EXPANSION = 100  # words one prefix, wildcard or range may stand for
+MAX_EXPANDED_TERMS = 300  # all expansions of one query together
+SCAN_LIMIT = 20_000  # words looked at to choose the most frequent, per expansion
+SEARCH_SECONDS = 1.5  # matching and ranking; facets and the shown page come after
+EXPANDING_AT_ONCE = 2  # searches with expansions running at the same time, per process
+CORRECTION_MAX_WORDS = 6  # did-you-mean is skipped for longer queries ...
+CORRECTION_MAX_WORD_CHARS = 24  # ... and for words longer than this (it compares every term)
+
+_expanding = threading.BoundedSemaphore(EXPANDING_AT_ONCE)
+
+
+class Deadline:
+    def __init__(self, seconds: float = SEARCH_SECONDS):
+        self.ends = time.monotonic() + seconds
+        self.missed = False
+
+    def passed(self) -> bool:
+        if time.monotonic() > self.ends:
+            self.missed = True
+        return self.missed
+
+
+def expands(q: query.Query | None) -> bool:
+    return q is not None and any(isinstance(leaf, query.MultiTerm) for leaf in q.leaves())
+
+
+class ExpansionSlot:
+    """Taken for the length of a search whose query expands words; SearchBusy when all are
+    taken, at once rather than after a wait, since a waiting request holds a server thread."""
+
+    def __init__(self, needed: bool):
+        self.needed = needed
+
+    def __enter__(self):
+        if self.needed and not _expanding.acquire(blocking=False):
+            raise SearchBusy("Too many searches with wildcards or ranges are running; try again in a moment.")
+        return self
+
+    def __exit__(self, *exc):
+        if self.needed:
+            _expanding.release()
+
+
+def cap_expansions(q: query.Query, reader) -> tuple[query.Query, str | None]:
+    """`q` with every prefix, wildcard and range replaced by the words it stands for, at most
+    the budget's most frequent; and a notice naming those that were cut."""
+    budget = [MAX_EXPANDED_TERMS]
+    cut: list[str] = []
+
+    def visit(node: query.Query) -> query.Query:
+        if not isinstance(node, query.MultiTerm):
+            return node.apply(visit)
+        words, scanned_all = [], True
+        for n, word in enumerate(node._btexts(reader)):
+            if n == SCAN_LIMIT:
+                scanned_all = False
+                break
+            words.append(word)
+        allowed = min(MAX_TERMS_PER_EXPANSION, budget[0])
+        if len(words) > allowed or not scanned_all:
+            words = sorted(words, key=lambda w: -reader.doc_frequency(node.fieldname, w))[:allowed]
+            cut.append(_shown(node))
+        budget[0] -= len(words)
+        if not words:
+            return query.NullQuery
+        terms = [query.Term(node.fieldname, reader.schema[node.fieldname].from_bytes(w)) for w in words]
+        return query.Or(terms, boost=node.boost)
+
+    capped = visit(q)
+    if not cut:
+        return capped, None
+    return capped, (f"{', '.join(cut)} matched too many words: searched for the {MAX_TERMS_PER_EXPANSION} "
+                    f"most frequent (at most {MAX_EXPANDED_TERMS} in all). Type more letters to narrow it.")
+
+
+def _shown(node: query.Query) -> str:
+    if isinstance(node, query.Prefix):
+        return f"{node.text}*"
+    if isinstance(node, query.TermRange):
+        return f"[{node.start} to {node.end}]"
+    return getattr(node, "text", None) or str(node)
+
+
+class DeadlineCollector(collectors.WrappingCollector):
+    """Stops collecting when the deadline passes (checked every 256 matches; no timer thread
+    and no signal, so it works in any server thread). The child's results so far are kept."""
+
+    def __init__(self, child, deadline: Deadline):
+        super().__init__(child)
+        self.deadline = deadline
+
+    def collect_matches(self):
+        child = self.child
+        for n, sub_docnum in enumerate(child.matches()):
+            if not n & 255 and self.deadline.passed():
+                raise collectors.TimeLimit
+            child.collect(sub_docnum)
+
+
+def correction_worth_trying(text: str) -> bool:
+    words = text.split()
+    return len(words) <= CORRECTION_MAX_WORDS and all(len(w) <= CORRECTION_MAX_WORD_CHARS for w in words)

@@ -1,0 +1,67 @@
+"""Facet filters and counts, as plain data the templates only loop over: each value with its
+label, count, whether it is selected, and the URL that toggles it (after Datasette's facets).
+
+Counts are what the query and the *other* facets' selections leave, so picking a second
+speaker shows how many that adds: OR within a facet, AND across facets."""
+
+from __future__ import annotations
+
+from .reader import IndexReader
+from .request import SearchRequest, search_url
+
+
+def facet_filter(reader: IndexReader, facet: str, values: tuple[str, ...]) -> frozenset[int] | None:
+    """Documents having any of the selected values (OR within a facet); None: no filter."""
+    if not values:
+        return None
+    docs: set[int] = set()
+    for value in values:
+        docs |= reader.docs_with(facet, value)
+    return frozenset(docs)
+
+
+def facet_values(reader: IndexReader, facet: str, base, filters, request: SearchRequest) -> list[dict]:
+    pool = set(base)
+    for other, docs in filters.items():
+        if other != facet and docs is not None:
+            pool &= docs
+    selected = request.selected(facet)
+    counts = _counts(reader, facet, pool)
+    values = []
+    for value, label in reader.labels.get(facet, {}).items():
+        count = counts.get(value, 0)
+        if count or value in selected:
+            toggled = [v for v in selected if v != value] if value in selected else [*selected, value]
+            values.append({
+                "value": value, "label": label, "count": count, "selected": value in selected,
+                "toggle_url": search_url(request.params(**{facet: toggled, "page": 1})),
+            })
+    values.sort(key=lambda v: (-v["count"], v["label"].lower()))
+    return values
+
+
+def _counts(reader: IndexReader, facet: str, pool: set[int]) -> dict[str, int]:
+    """How many documents of `pool` have each value. The whole collection's counts are kept
+    per index generation; a small pool is walked once (a few values per document), a large
+    one intersected with each value's documents, whichever touches fewer entries."""
+    values = reader.labels.get(facet, {})
+    if len(pool) == len(reader.passage_docs):
+        return {v: reader.full_count(facet, v) for v in values}
+    if len(pool) * 8 < len(reader.passage_docs):
+        counts: dict[str, int] = {}
+        values_of = _values_by_doc(reader, facet)
+        for docnum in pool:
+            for value in values_of.get(docnum, ()):
+                counts[value] = counts.get(value, 0) + 1
+        return counts
+    return {v: len(pool & reader.docs_with(facet, v)) for v in values}
+
+
+def _values_by_doc(reader: IndexReader, facet: str) -> dict[int, tuple[str, ...]]:
+    if facet not in reader.values_of:
+        by_doc: dict[int, list[str]] = {}
+        for value in reader.labels.get(facet, {}):
+            for docnum in reader.docs_with(facet, value):
+                by_doc.setdefault(docnum, []).append(value)
+        reader.values_of[facet] = {docnum: tuple(vs) for docnum, vs in by_doc.items()}
+    return reader.values_of[facet]

@@ -1,0 +1,152 @@
+"""Writing the index: apply one run's changes in a single commit, or build a new generation
+beside the old one and swap it in. Call everything here with the write lock held (lock.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from whoosh import index, writing
+from whoosh.index import LockError
+
+from ..tagging import TaggedArticle
+from . import whoosh_fixes  # noqa: F401 - applied on import
+from .errors import IndexBusy
+from .lock import retired_prefix, staging_prefix
+from .parallel_writer import SafeMpWriter
+from .schema import META_ID, SCHEMA_VERSION, make_schema
+from .state import open_index
+
+WRITER_LIMIT_MB = 256
+
+
+def _writer(ix, procs: int, **options):
+    if procs > 1:
+        return SafeMpWriter(ix, procs=procs, multisegment=True, limitmb=WRITER_LIMIT_MB, **options)
+    return ix.writer(limitmb=WRITER_LIMIT_MB, **options)
+
+
+def apply_changes(
+    path: Path,
+    remove: Iterable[str],
+    add: Iterable[TaggedArticle],
+    meta: dict,
+    rebuild: bool = False,
+    procs: int = 1,
+    usable: bool = True,
+) -> None:
+    """Remove and (re)add articles in one commit. Call inside `write_lock`.
+
+    Readers keep the previous table of contents until the commit writes the new one, so they
+    see every article whole or not at all, and a run killed before the commit leaves the old
+    index as it was. A rebuild replaces all segments in that same single commit; only an
+    index that cannot be read (or has an older schema) is built beside it and swapped in.
+
+    `usable` says whether the index there is readable and of the current schema (the caller
+    has read its state already). `procs=2` writes a rebuild with Whoosh's multiprocessing
+    writer (one segment per process): only from a single-threaded process such as the `index`
+    command, never the web server."""
+    if not usable:
+        _build_and_swap(path, add, meta, procs)
+        return
+    procs = procs if rebuild else 1
+    ix = open_index(path)
+    try:
+        writer = _writer(ix, procs, timeout=5.0)
+    except LockError:
+        raise IndexBusy(f"{path}: index is busy (its Whoosh lock is held)") from None
+    try:
+        if not rebuild:
+            for article_id in remove:
+                writer.delete_by_term("article_id", article_id)
+        for article in add:
+            if not rebuild:
+                writer.delete_by_term("article_id", article.id)
+            _add_article(writer, article)
+        if rebuild:
+            writer.add_document(**_meta_document(meta))
+            writer.commit(mergetype=writing.CLEAR)  # the old segments go in this same commit
+        else:
+            writer.update_document(**_meta_document(meta))
+            writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+
+
+def _build_and_swap(path: Path, articles: Iterable[TaggedArticle], meta: dict, procs: int = 1) -> None:
+    """A fresh generation in a staging folder, renamed into place. Readers notice the new
+    directory (its inode changed) at their next refresh; a run killed between the two
+    renames leaves the old generation retired, and the next lock holder restores it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=staging_prefix(path), dir=path.parent))
+    try:
+        ix = index.create_in(str(staging), make_schema())
+        writer = _writer(ix, procs)
+        try:
+            for article in articles:
+                _add_article(writer, article)
+            writer.add_document(**_meta_document(meta))
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        retired = path.parent / f"{retired_prefix(path)}{os.getpid()}"
+        if path.exists():
+            os.rename(path, retired)
+        os.rename(staging, path)
+        shutil.rmtree(retired, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+def _meta_document(meta: dict) -> dict:
+    return {"id": META_ID, "doctype": "meta", "record": {**meta, "schema": SCHEMA_VERSION}}
+
+
+def _add_article(writer, article: TaggedArticle) -> None:
+    day = _day_number(article.date)
+    summit = article.summit.id if article.summit else None
+    record = {
+        "sha256": article.sha256,
+        "file": article.file,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "language": article.language,
+        "date": article.date.isoformat() if article.date else None,
+        "summit": summit,
+        "problems": list(article.problems),
+        "passages": len(article.passages),
+    }
+    writer.add_document(id=f"article:{article.id}", doctype="article", article_id=article.id,
+                        title=article.title, day=day, record=record)
+    for passage in article.passages:
+        fields = {
+            "id": passage.id,
+            "doctype": "passage",
+            "article_id": article.id,
+            "position": passage.position,
+            "kind": passage.kind,
+            "text": passage.text,
+            "title": article.title,
+            "speaker": ",".join(passage.speakers),
+            "mention": ",".join(passage.mentions),
+            "topic": ",".join(passage.topics),
+            "day": day,
+            "start": passage.start,
+            "end": passage.end,
+        }
+        if passage.section:
+            fields["section"] = passage.section
+        if summit:
+            fields["summit"] = summit
+        if article.date:
+            fields["date"] = dt.datetime.combine(article.date, dt.time())
+        writer.add_document(**fields)
+
+
+def _day_number(day: dt.date | None) -> int:
+    return day.year * 10000 + day.month * 100 + day.day if day else 0
