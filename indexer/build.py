@@ -8,19 +8,20 @@ change, so everything is retagged and the report says why.
 
 from __future__ import annotations
 
-import dataclasses
 import multiprocessing
 import os
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import ARTICLE_SUFFIX, ArticleError, article_id_for, file_sha256, list_article_files, read_article
+from .corpus import ArticleError, article_id_for, file_sha256, list_article_files, read_article
 from .names import NameResolver
+from .processes import die_with_parent
 from .reference import ReferenceData, load_reference
-from .search import apply_changes, read_state, write_lock
+from .search import IndexWriteError, apply_changes, read_state, write_lock
 from .tagging import TaggedArticle, Tagger
 
 PARALLEL_WORKERS = 2  # the machines this runs on have two cores
@@ -140,9 +141,13 @@ def _tag_all(reference: ReferenceData, corpus_dir: Path, pending, workers: int):
         yield from (_tag_one(tagger, path, data) for _, path, data in pending)
         return
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                             initargs=(reference,)) as pool:
-        yield from pool.map(_tag_in_worker, [(path, data) for _, path, data in pending], chunksize=16)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                 initargs=(reference, os.getpid())) as pool:
+            yield from pool.map(_tag_in_worker, [(path, data) for _, path, data in pending], chunksize=16)
+    except BrokenProcessPool:
+        raise IndexWriteError(f"{corpus_dir}: a tagging process died; nothing was written, "
+                              "the previous index is kept") from None
 
 
 def _tag_one(tagger: Tagger, path: Path, data: bytes) -> TaggedArticle | str:
@@ -155,8 +160,9 @@ def _tag_one(tagger: Tagger, path: Path, data: bytes) -> TaggedArticle | str:
 _worker_tagger: Tagger | None = None
 
 
-def _start_worker(reference: ReferenceData) -> None:
+def _start_worker(reference: ReferenceData, parent_pid: int) -> None:
     global _worker_tagger
+    die_with_parent(parent_pid)
     _worker_tagger = Tagger(reference)
 
 
@@ -186,7 +192,8 @@ def _current_files(corpus_dir: Path, report: IndexReport) -> dict[str, tuple[Pat
     """Article id -> (path, bytes) for every article file; unreadable files and id clashes
     ("a b.txt" and "a-b.txt") are reported as failed."""
     files: dict[str, tuple[Path, bytes]] = {}
-    for path in list_article_files(corpus_dir):
+    skipped: list[str] = []
+    for path in list_article_files(corpus_dir, skipped):
         try:
             article_id = article_id_for(path)
             data = path.read_bytes()
@@ -197,6 +204,7 @@ def _current_files(corpus_dir: Path, report: IndexReport) -> dict[str, tuple[Pat
             report.failed.append(f"{path}: article id '{article_id}' is already used by {files[article_id][0].name}")
             continue
         files[article_id] = (path, data)
+    report.warnings.extend(skipped)  # links and special files: said, not fatal
     return files
 
 
@@ -217,65 +225,3 @@ def _meta(reference: ReferenceData, fingerprint: str) -> dict:
             "summit": {s.id: s.label for s in reference.summits.values()},
         },
     }
-
-
-@dataclass
-class AddedFile:
-    """What became of one file given to `add`."""
-
-    source: Path
-    stored_as: str | None = None  # its file name in the corpus
-    article: TaggedArticle | None = None
-    error: str | None = None  # why it was refused (it was not copied)
-    duplicate_of: str | None = None  # the corpus file with the same bytes
-    speakers: dict[str, int] = dataclasses.field(default_factory=dict)  # display name -> passages
-
-
-def add_articles(corpus_dir: Path, index_dir: Path, files: list[Path], wait: float = 30.0,
-                 tagger: Tagger | None = None):
-    """Validate each file as the indexer would, copy the good ones into the corpus under a
-    safe, unique name, and index them. Returns ([AddedFile], IndexReport or None). A caller
-    that needs the reference data afterwards passes its own tagger."""
-    tagger = tagger or Tagger(load_reference(corpus_dir))
-    known = {file_sha256(p.read_bytes()): p.name for p in list_article_files(corpus_dir)}
-    results = []
-    for source in files:
-        result = _add_one(corpus_dir, tagger, source, known)
-        results.append(result)
-    copied = any(r.stored_as and not r.duplicate_of for r in results)
-    return results, (build_index(corpus_dir, index_dir, wait=wait) if copied else None)
-
-
-def _add_one(corpus_dir: Path, tagger: Tagger, source: Path, known: dict[str, str]) -> AddedFile:
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        return AddedFile(source, error=f"{source}: cannot read file: {exc.strerror or exc}")
-    digest = file_sha256(data)
-    if digest in known:
-        return AddedFile(source, stored_as=known[digest], duplicate_of=known[digest])
-    try:
-        checked = read_article(source, data)  # errors name the user's file, not the copy
-        target = corpus_dir / _unique_name(corpus_dir, source)
-        article = tagger.tag(dataclasses.replace(checked, id=article_id_for(target), path=target))
-    except ArticleError as exc:
-        return AddedFile(source, error=str(exc))
-    staging = corpus_dir / f".{target.name}.adding"  # hidden: watchers and the indexer skip it
-    staging.write_bytes(data)
-    os.replace(staging, target)
-    known[digest] = target.name
-    speakers: dict[str, int] = {}
-    for passage in article.passages:
-        for speaker in passage.speakers:
-            name = tagger.reference.speaker_name(speaker)
-            speakers[name] = speakers.get(name, 0) + 1
-    return AddedFile(source, stored_as=target.name, article=article, speakers=speakers)
-
-
-def _unique_name(corpus_dir: Path, source: Path) -> str:
-    """'Putin speech (final).md' -> 'Putin-speech-final.txt', or '…-2.txt' if that is taken."""
-    stem = article_id_for(source)
-    name, n = f"{stem}{ARTICLE_SUFFIX}", 2
-    while (corpus_dir / name).exists():
-        name, n = f"{stem}-{n}{ARTICLE_SUFFIX}", n + 1
-    return name

@@ -7,16 +7,27 @@ import html
 import json
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
 import click
 
-from .build import add_articles, build_index, index_status
+from .adding import CorpusBusy, add_articles
+from .build import build_index, index_status
 from .corpus import ArticleError, list_article_files
 from .reference import ReferenceError, load_reference
 from .report import article_json, article_table
-from .search import IndexBusy, IndexMissing, IndexReader, SearchError, SearchRequest, index_exists
+from .search import (
+    IndexBusy,
+    IndexMissing,
+    IndexReader,
+    IndexWriteError,
+    SearchBusy,
+    SearchError,
+    SearchRequest,
+    index_exists,
+)
 from .tagging import Tagger
 
 corpus_option = click.option(
@@ -52,7 +63,7 @@ def index_command(corpus_dir: Path, index_dir: Path, rebuild: bool) -> None:
                 report = build_index(corpus_dir, index_dir, rebuild, on_file=lambda _: bar.update(1), parallel=True)
         else:
             report = build_index(corpus_dir, index_dir, rebuild, parallel=True)
-    except (ArticleError, ReferenceError, IndexBusy) as exc:
+    except (ArticleError, ReferenceError, IndexBusy, IndexWriteError) as exc:
         fail(str(exc))
     if report.full_reason:
         click.echo(f"Retagged every article: {report.full_reason}.")
@@ -76,11 +87,12 @@ def index_command(corpus_dir: Path, index_dir: Path, rebuild: bool) -> None:
 @index_option
 @click.option("--wait", type=float, default=30.0, show_default=True,
               help="Seconds to wait for another indexing run to finish.")
-def add(files: tuple[Path, ...], corpus_dir: Path, index_dir: Path, wait: float) -> None:
+@click.option("--follow-symlinks", is_flag=True, help="Add what a symbolic link points to (refused by default).")
+def add(files: tuple[Path, ...], corpus_dir: Path, index_dir: Path, wait: float, follow_symlinks: bool) -> None:
     """Check articles, copy the good ones into the corpus and index them."""
     try:
-        results, report = add_articles(corpus_dir, index_dir, list(files), wait)
-    except (ArticleError, ReferenceError, IndexBusy) as exc:
+        results, report = add_articles(corpus_dir, index_dir, list(files), wait, follow_symlinks=follow_symlinks)
+    except (ArticleError, ReferenceError, IndexBusy, IndexWriteError, CorpusBusy) as exc:
         fail(str(exc))
     for result in results:
         if result.error:
@@ -91,6 +103,9 @@ def add(files: tuple[Path, ...], corpus_dir: Path, index_dir: Path, wait: float)
             click.echo(added_line(result, corpus_dir))
     if report:
         click.echo(report.summary())
+    elif any(r.stored_as and not r.duplicate_of for r in results):
+        click.echo(f"The index at {index_dir} stayed busy for {wait:g} s: the articles above are stored, "
+                   "and the running or the next `summit-search index` indexes them.", err=True)
     if any(r.error for r in results):
         sys.exit(1)
 
@@ -144,7 +159,7 @@ def search(query: str, corpus_dir: Path, index_dir: Path, speaker, topic, summit
         click.echo(f"No index at {index_dir}: building it from {corpus_dir} first.", err=True)
         try:
             build_index(corpus_dir, index_dir)
-        except (ArticleError, ReferenceError, IndexBusy) as exc:
+        except (ArticleError, ReferenceError, IndexBusy, IndexWriteError) as exc:
             fail(str(exc))
     try:
         with IndexReader(index_dir) as reader:
@@ -153,6 +168,8 @@ def search(query: str, corpus_dir: Path, index_dir: Path, speaker, topic, summit
         fail(str(exc))
     except SearchError as exc:
         fail(f"--{exc.param.replace('_', '-')}: {exc}", code=2)
+    except SearchBusy as exc:
+        fail(str(exc))
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
@@ -172,11 +189,7 @@ def serve(corpus_dir: Path, index_dir: Path, host: str, port: int, threads: int,
     from webapp.serve import serve as run_server  # the only command that needs the web stack
 
     if corpus_dir.is_dir():
-        try:
-            report = build_index(corpus_dir, index_dir)
-        except (ArticleError, ReferenceError, IndexBusy) as exc:
-            fail(str(exc))
-        _echo_sync(report)
+        _sync_for_serving(corpus_dir, index_dir)
     elif not index_exists(index_dir):
         fail(f"{corpus_dir}: corpus directory does not exist, and there is no index at {index_dir}")
     watcher = _start_watcher(corpus_dir, index_dir, sync_first=False) if watch else None
@@ -185,6 +198,38 @@ def serve(corpus_dir: Path, index_dir: Path, host: str, port: int, threads: int,
     finally:
         if watcher:
             watcher.stop()
+
+
+SERVE_LOCK_WAIT_SECONDS = 3600.0
+
+
+def _sync_for_serving(corpus_dir: Path, index_dir: Path) -> None:
+    """Bring the index up to date before serving. If another run holds the lock, serve the
+    index there is and sync once that run ends; with no index yet, wait for that run."""
+    try:
+        _echo_sync(build_index(corpus_dir, index_dir))
+        return
+    except IndexBusy:
+        pass
+    except (ArticleError, ReferenceError, IndexWriteError) as exc:
+        fail(str(exc))
+    if not index_exists(index_dir):
+        click.echo(f"{index_dir}: another run is building the index; waiting for it to finish.", err=True)
+        try:
+            _echo_sync(build_index(corpus_dir, index_dir, wait=SERVE_LOCK_WAIT_SECONDS))
+        except (ArticleError, ReferenceError, IndexBusy, IndexWriteError) as exc:
+            fail(str(exc))
+        return
+    click.echo(f"{index_dir}: another run is writing the index; serving the index as it is, "
+               "and bringing it up to date when that run ends.", err=True)
+
+    def sync_later() -> None:
+        try:
+            _echo_sync(build_index(corpus_dir, index_dir, wait=SERVE_LOCK_WAIT_SECONDS))
+        except Exception as exc:  # noqa: BLE001 - reported; the site keeps serving
+            click.echo(f"summit-search: reindex failed: {exc}", err=True)
+
+    threading.Thread(target=sync_later, name="sync-when-free", daemon=True).start()
 
 
 @main.command()
@@ -212,7 +257,7 @@ def _start_watcher(corpus_dir: Path, index_dir: Path, sync_first: bool = True):
     if sync_first:  # `serve` has just synced the index itself
         try:
             _echo_sync(build_index(corpus_dir, index_dir, wait=30.0))
-        except (ArticleError, ReferenceError, IndexBusy) as exc:
+        except (ArticleError, ReferenceError, IndexBusy, IndexWriteError) as exc:
             error(exc)
     return CorpusWatcher(corpus_dir, index_dir, _echo_sync, error).start()
 

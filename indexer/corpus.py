@@ -12,16 +12,22 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 ARTICLE_SUFFIX = ".txt"
 METADATA_KEYS = ("title", "date", "source", "url", "summit", "language")
 HEADING_MAX_CHARS = 150
 HEADING_MAX_WORDS = 20
+# Article ids become file names, URL segments and index keys: well under any file-name limit
+MAX_ID_CHARS = 80
+# No article about the CIS can be dated before the CIS existed (the Belovezha Accords)
+EARLIEST_DATE = dt.date(1991, 12, 8)
 
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_-]*)[ \t]*:[ \t]*(.*?)\s*$")
 _GLUED_DATE = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
@@ -66,22 +72,99 @@ class SourceArticle:
 
 
 def article_id_for(path: Path) -> str:
-    """The article id is the file name without extension, reduced to URL-safe characters."""
-    ident = re.sub(r"[^A-Za-z0-9_-]+", "-", path.stem).strip("-")
+    """The article id is the file name without extension, reduced to URL-safe characters (and
+    shortened, see `safe_stem`)."""
+    try:
+        return safe_stem(path.name)
+    except ArticleError:
+        raise ArticleError(f"{_shown(str(path))}: file name gives no usable article id") from None
+
+
+def safe_stem(name: str, limit: int = MAX_ID_CHARS) -> str:
+    """A user's file name without its extension, reduced to letters, digits, `-` and `_`, and
+    at most `limit` characters: the stem becomes an article id, a corpus file name and a URL,
+    and a 5,000-character upload name must not make the copy fail with ENAMETOOLONG.
+
+    A name that fits is only reduced, so ids of existing files never change. A longer one is
+    cut at a word boundary and ends in a hash of the whole name, so that two long names that
+    differ only at the end still get different ids, and the same name always the same id.
+    Raises ArticleError when no usable character is left."""
+    if limit < 20:
+        raise ValueError(f"limit {limit} leaves no room for a readable stem and its hash")
+    # separators would make PurePosixPath drop everything before them; they become "-" anyway
+    stem = PurePosixPath(name.replace("/", "-").replace("\\", "-")).stem
+    ident = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-")
     if not ident:
-        raise ArticleError(f"{path}: file name gives no usable article id")
-    return ident
+        raise ArticleError(f"{_shown(name)}: file name gives no usable article id")
+    if len(ident) <= limit:
+        return ident
+    digest = hashlib.sha1(ident.encode()).hexdigest()[:8]
+    room = limit - len(digest) - 1
+    cut = max(ident.rfind("-", 0, room + 1), ident.rfind("_", 0, room + 1))
+    head = ident[:cut] if cut >= room // 2 else ident[:room]  # no boundary near: cut the word
+    return f"{head.rstrip('-_') or ident[:room]}-{digest}"
 
 
-def list_article_files(corpus_dir: Path) -> list[Path]:
+def _shown(name: str, limit: int = 120) -> str:
+    """Error messages name the file, but a hostile 5,000-character name would swamp them."""
+    return name if len(name) <= limit else f"{name[:limit - 1]}…"
+
+
+def check_regular_file(path: Path, follow_symlinks: bool = False) -> None:
+    """Refuse anything but a regular file before it is opened: `add` must not index what a
+    symbolic link points to (/etc/shadow when run as root) unless asked, and opening a FIFO
+    for reading blocks until a writer comes. Only stat()s, never opens."""
+    try:
+        info = os.lstat(path)
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read file: {exc.strerror or exc}") from None
+    linked = stat.S_ISLNK(info.st_mode)
+    if linked:
+        if not follow_symlinks:
+            raise ArticleError(f"{path}: is a symbolic link; pass --follow-symlinks to add what it points to")
+        try:
+            info = os.stat(path)
+        except OSError as exc:
+            raise ArticleError(f"{path}: is a symbolic link to nothing readable: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = _file_kind(info.st_mode)
+        raise ArticleError(f"{path}: is not a regular file ({'a symbolic link to ' if linked else ''}{kind})")
+
+
+def _entry_kind(entry: os.DirEntry) -> str:
+    try:
+        mode = entry.stat(follow_symlinks=False).st_mode
+    except OSError:  # gone since the listing
+        return "is no longer there"
+    return "is a symbolic link" if stat.S_ISLNK(mode) else f"is not a regular file ({_file_kind(mode)})"
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISLNK, "a symbolic link"))
+    return next((name for test, name in kinds if test(mode)), "a special file")
+
+
+def list_article_files(corpus_dir: Path, skipped: list[str] | None = None) -> list[Path]:
     """Every article file directly in `corpus_dir`: reference TOML files are not articles, and
-    hidden files are editors' and tools' leftovers."""
+    hidden files are editors' and tools' leftovers.
+
+    Symbolic links and special files are left out without being opened (a FIFO would block
+    the indexer, and a link could pull any readable file into the index); a caller that wants
+    to tell the user passes `skipped`, which receives one line per file left out."""
     if not corpus_dir.is_dir():
         raise ArticleError(f"{corpus_dir}: corpus directory does not exist")
-    return sorted(
-        p for p in corpus_dir.iterdir()
-        if p.suffix == ARTICLE_SUFFIX and not p.name.startswith(".") and p.is_file()
-    )
+    files = []
+    with os.scandir(corpus_dir) as entries:
+        for entry in entries:
+            if not entry.name.endswith(ARTICLE_SUFFIX) or entry.name.startswith("."):
+                continue
+            path = corpus_dir / entry.name
+            if entry.is_file(follow_symlinks=False):
+                files.append(path)
+            elif skipped is not None:
+                skipped.append(f"{path}: {_entry_kind(entry)}; not indexed (articles must be regular files)")
+    return sorted(files)
 
 
 def file_sha256(data: bytes) -> str:
@@ -124,42 +207,91 @@ def read_article(path: Path, data: bytes | None = None) -> SourceArticle:
 # --- decoding ------------------------------------------------------------------------------
 
 
+# UTF-32 first: its little-endian mark starts with UTF-16's
+_BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16"))
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def decode_text(path: Path, data: bytes) -> tuple[str, str]:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or a legacy 8-bit code page.
+    """Decode UTF-8 (with or without BOM), UTF-16 or UTF-32 (with a BOM, or recognised by the
+    NUL bytes in its characters), or a legacy 8-bit code page.
 
     Users paste from Windows tools, so cp1251 (Cyrillic) and cp1252/Latin-1 files are real;
-    they are told which encoding was assumed rather than refused.
+    they are told which encoding was assumed rather than refused. The encoding is settled
+    before the binary check, because UTF-16 and UTF-32 text is full of NUL bytes; the check
+    then looks at the decoded text, where a NUL is never text whatever the encoding.
     """
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
+    text, codec = _decode(path, data)
+    if _looks_binary(text):
+        raise ArticleError(f"{path}: binary file (contains NUL or control bytes), not a text article")
+    return _normalise_newlines(text), codec
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, str]:
+    for bom, codec in _BYTE_ORDER_MARKS:
         if data.startswith(bom):
             try:
-                return _normalise_newlines(data.decode(codec)), codec
+                return data.decode(codec), codec
             except UnicodeDecodeError:
                 raise ArticleError(f"{path}: starts with a {codec} mark but is not valid {codec}") from None
-    if _looks_binary(data):
-        raise ArticleError(f"{path}: binary file (contains NUL or control bytes), not a text article")
+    if b"\x00" in data:  # never in UTF-8 or 8-bit text: UTF-16/32 without a mark, or binary
+        wide = _decode_wide(data)
+        if wide is None:
+            raise ArticleError(f"{path}: binary file (contains NUL or control bytes), not a text article")
+        return wide
     try:
-        return _normalise_newlines(data.decode("utf-8")), "utf-8"
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     codec = "cp1251" if _looks_cyrillic_cp1251(data) else "cp1252"
     try:
-        return _normalise_newlines(data.decode(codec)), codec
+        return data.decode(codec), codec
     except UnicodeDecodeError:
-        return _normalise_newlines(data.decode("latin-1")), "latin-1"
+        return data.decode("latin-1"), "latin-1"
+
+
+def _decode_wide(data: bytes) -> tuple[str, str] | None:
+    """UTF-32 or UTF-16 without a byte-order mark, or None (binary), decided by where the NULs
+    fall. UTF-32 has a NUL top byte in every 4 and a third byte of at most 0x10; UTF-16 text
+    in any language with spaces has NULs at one parity only, in a good share of its characters
+    (a space is 20 00). A stray NUL in 8-bit text must not make it "UTF-16": pairs of ASCII
+    letters decode to valid, printable CJK, so the share of NULs is what tells them apart."""
+    if len(data) % 4 == 0:
+        if not data[3::4].strip(b"\x00") and max(data[2::4]) <= 0x10:
+            return _text_or_none(data, "utf-32-le")
+        if not data[0::4].strip(b"\x00") and max(data[1::4]) <= 0x10:
+            return _text_or_none(data, "utf-32-be")
+    if len(data) % 2 == 0:
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        many, few, codec = (odd, even, "utf-16-le") if odd > even else (even, odd, "utf-16-be")
+        if many >= 2 and many * 20 >= len(data) // 2 and few * 10 <= many:
+            return _text_or_none(data, codec)
+    return None
+
+
+def _text_or_none(data: bytes, codec: str) -> tuple[str, str] | None:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    sample = text[:65536]
+    unprintable = sum(1 for c in sample if not c.isprintable() and not c.isspace())
+    return (text, codec) if unprintable * 100 <= len(sample) else None
 
 
 def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:65536]
-    if b"\x00" in sample:
+def _looks_binary(text: str) -> bool:
+    """NUL anywhere means binary (a sample would miss one after the first 64 KiB); other
+    control characters only in bulk, as a stray one is a paste accident."""
+    if "\x00" in text:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return controls > max(2, len(sample) // 100)
+    sample = text[:65536]
+    return len(_CONTROLS.findall(sample)) > max(2, len(sample) // 100)
 
 
 def _looks_cyrillic_cp1251(data: bytes) -> bool:
@@ -183,6 +315,7 @@ def parse_header(text: str) -> tuple[dict[str, str], int, list[str]]:
     blank line; it counts only if it has at least one known key, so that a transcript opening
     with "Putin: Colleagues," is not mistaken for one. Without a header, a leading
     `date YYYY-MM-DD` glued to the first sentence (as in the seed articles) is taken as the date.
+    Either date is dropped, with a note, when no article about the CIS can bear it.
     """
     lines = _lines_with_offsets(text)
     index = 0
@@ -208,22 +341,34 @@ def parse_header(text: str) -> tuple[dict[str, str], int, list[str]]:
             end += 1
         body_start = lines[end][1] if end < len(lines) else len(text)
         metadata, notes = _metadata_from_pairs(pairs)
-        return metadata, body_start, notes
+        return metadata, body_start, notes + _drop_implausible_date(metadata)
     match = _GLUED_DATE.match(text)
     if match:
-        return {"date": match.group(1)}, match.end(), []
+        metadata = {"date": match.group(1)}
+        return metadata, match.end(), _drop_implausible_date(metadata)
     return {}, 0, []
 
 
 def _metadata_from_pairs(pairs: list[tuple[str, str]]) -> tuple[dict[str, str], list[str]]:
-    metadata: dict[str, str] = {}
+    """A key given twice keeps its first value, and the user is told which one won: silently
+    taking either would index the article under a date or summit nobody checked. An empty
+    value counts as not given, as before."""
+    values: dict[str, list[str]] = {}
     notes: list[str] = []
     for key, value in pairs:
         if key not in METADATA_KEYS:
-            notes.append(f"unknown metadata key '{key}' ignored (known: {', '.join(METADATA_KEYS)})")
+            note = f"unknown metadata key '{key}' ignored (known: {', '.join(METADATA_KEYS)})"
+            if note not in notes:
+                notes.append(note)
         elif value:
-            metadata[key] = value
-    return metadata, notes
+            values.setdefault(key, []).append(value)
+    for key, given in values.items():
+        if len(given) > 1:
+            times = "twice" if len(given) == 2 else f"{len(given)} times"
+            others = ", ".join(_shown(v, 60) for v in given[1:])
+            notes.append(f"header: '{key}' is given {times}; the first value ({_shown(given[0], 60)}) "
+                         f"was used, not {others}")
+    return {key: given[0] for key, given in values.items()}, notes
 
 
 def parse_date(value: str) -> dt.date | None:
@@ -232,6 +377,31 @@ def parse_date(value: str) -> dt.date | None:
         return dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
         return None
+
+
+def implausible_date(day: dt.date, today: dt.date | None = None) -> str | None:
+    """Why `day` cannot be an article's date, or None. 0001-01-01 and 9999-12-31 are valid ISO
+    but typos or probes; taken as the date they would pick the wrong summit and sort first or
+    last in every date-ordered list. A year of slack allows for announced future summits."""
+    today = today or dt.date.today()
+    if day < EARLIEST_DATE:
+        return f"is before {EARLIEST_DATE.isoformat()}, when the CIS was founded"
+    latest = today + dt.timedelta(days=366)
+    if day > latest:
+        return f"is more than a year after today ({today.isoformat()})"
+    return None
+
+
+def _drop_implausible_date(metadata: dict[str, str]) -> list[str]:
+    """Drop an implausible date from `metadata` (the article is still indexed, dated from its
+    text or summit instead). A date that is not ISO at all is left for the tagger to report."""
+    raw = metadata.get("date")
+    day = parse_date(raw) if raw else None
+    reason = implausible_date(day) if day else None
+    if reason is None:
+        return []
+    del metadata["date"]
+    return [f"date '{raw}' {reason}: ignored"]
 
 
 def _lines_with_offsets(text: str) -> list[tuple[str, int]]:
@@ -290,12 +460,18 @@ def _classify(text: str, start: int, end: int, alone: bool, seen_body: bool, blo
     return Paragraph(line, start, end, "body", block)
 
 
+# The credit pattern tried only where a run of white space begins: the same match, but tried
+# from every space inside a run it rescans the rest of the run each time (a 40,000-space gap in
+# one line took 20 seconds).
+_CREDIT_AFTER_GAP = re.compile(r"(?<!\s)" + _CAPTION_CREDIT.pattern)
+
+
 def _caption(line: str) -> tuple[int, str] | None:
     """(length of the caption text, credit) for a photo caption, else None."""
     match = _CAPTION_PHOTO.match(line)
     if match:
         return len(line), match.group("credit").strip()
-    match = _CAPTION_CREDIT.search(line)
+    match = _CREDIT_AFTER_GAP.search(line)
     if match and match.start() > 0 and not _ends_sentence(match.group("credit")):
         return len(line[: match.start()].rstrip()), match.group("credit").strip()
     return None

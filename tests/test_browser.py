@@ -72,3 +72,26 @@ def test_phone_width_layout(browser, seed_server, tmp_path):
     page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
     assert (tmp_path / "phone.png").stat().st_size > 10_000
     page.close()
+
+
+def test_the_content_security_policy_blocks_nothing_of_ours(browser, seed_server):
+    """The policy forbids inline script and style: the page's own script and stylesheet must still
+    work, and the console must report no violation (it does report one when inline script runs)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    response = page.goto(seed_server.url + "/search?q=sanctions")
+    assert "script-src 'self'; style-src 'self';" in response.headers["content-security-policy"]
+    assert page.evaluate("getComputedStyle(document.querySelector('ol.hits')).listStyleType") == "none"
+    page.get_by_role("checkbox", name="Aleksandr Lukashenko (3)").check()  # facets.js submits the form
+    page.wait_for_url("**speaker=aleksandr-lukashenko**")
+    sync_api.expect(page.get_by_role("checkbox", name="Aleksandr Lukashenko (3)")).to_be_checked()
+    for path in ("/", "/speakers", "/speakers/aleksandr-lukashenko", "/help", "/passages/nope"):
+        page.goto(seed_server.url + path)
+    assert [text for text in console if "Content Security Policy" in text] == []
+
+    with page.expect_console_message(lambda message: "Content Security Policy" in message.text):
+        page.evaluate("""document.body.append(Object.assign(document.createElement("script"),
+                                                            {textContent: "window.injected = true"}))""")
+    assert page.evaluate("window.injected === undefined")
+    page.close()

@@ -26,16 +26,20 @@ def create_app(config: dict | None = None) -> Flask:
         ADMIN_TOKEN=os.environ.get("SUMMIT_SEARCH_ADMIN_TOKEN", ""),  # empty: no upload route
         SECRET_KEY=os.environ.get("SUMMIT_SEARCH_SECRET_KEY") or secrets.token_hex(32),
         MAX_CONTENT_LENGTH=5 * 1024 * 1024 + 64 * 1024,  # an article of 5 MiB plus the form around it
+        # per client address: uploads of any outcome, and wrong tokens (to slow guessing the token)
+        ADMIN_UPLOADS_PER_MINUTE=int(os.environ.get("SUMMIT_SEARCH_ADMIN_UPLOADS_PER_MINUTE", 10)),
+        ADMIN_WRONG_TOKENS_PER_HOUR=int(os.environ.get("SUMMIT_SEARCH_ADMIN_WRONG_TOKENS_PER_HOUR", 10)),
     )
     if config:
         app.config.update(config)
     app.json.sort_keys = False  # keep the API's documented key order
     app.extensions["readers"] = ReaderPool(Path(app.config["INDEX_PATH"]))
 
-    from . import admin, api, errors, views
+    from . import admin, api, errors, security, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(admin.bp)
     errors.register(app)
+    security.register(app)
     return app

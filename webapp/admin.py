@@ -1,6 +1,6 @@
 """The upload form: off (404) unless SUMMIT_SEARCH_ADMIN_TOKEN is set; every upload needs that
-token and the form's CSRF token, is size-limited, must be a plain-text article, and is checked
-exactly like `summit-search add` before anything is copied."""
+token and the form's CSRF token, is size-limited and rate-limited per client, must be a plain-text
+article, and is checked exactly like `summit-search add` before anything is copied."""
 
 from __future__ import annotations
 
@@ -10,16 +10,29 @@ import tempfile
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, render_template, request, session
+from flask.blueprints import BlueprintSetupState
 from werkzeug.utils import secure_filename
 
-from indexer.build import add_articles
+from indexer.adding import add_articles
 from indexer.reference import load_reference
 from indexer.report import article_json
 from indexer.search import IndexBusy
 from indexer.tagging import Tagger
 
+from .security import RateLimit
+
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 TEXT_SUFFIXES = (".txt", ".text", "")
+MAX_STEM, MAX_SUFFIX = 80, 16  # bytes: secure_filename leaves ASCII only
+
+
+@bp.record_once
+def make_limits(state: BlueprintSetupState) -> None:
+    config = state.app.config
+    state.app.extensions["admin_limits"] = {
+        "uploads": RateLimit(config["ADMIN_UPLOADS_PER_MINUTE"], 60),
+        "wrong_tokens": RateLimit(config["ADMIN_WRONG_TOKENS_PER_HOUR"], 3600),
+    }
 
 
 @bp.before_request
@@ -41,15 +54,17 @@ def upload_form():
 
 @bp.post("/upload")
 def upload():
-    sent_csrf, expected_csrf = request.form.get("csrf", ""), session.get("csrf", "")
-    if not expected_csrf or not hmac.compare_digest(sent_csrf, expected_csrf):
+    if refused := _over_limit():
+        return refused
+    if not session.get("csrf") or not _same(request.form.get("csrf", ""), session["csrf"]):
         return _page(400, "The form has expired or did not come from this site (CSRF check). Reload it and retry.")
-    if not hmac.compare_digest(request.form.get("token", ""), current_app.config["ADMIN_TOKEN"]):
+    if not _same(request.form.get("token", ""), current_app.config["ADMIN_TOKEN"]):
+        current_app.extensions["admin_limits"]["wrong_tokens"].retry_after(_client())
         return _page(403, "Wrong admin token.")
     upload = request.files.get("article")
     if upload is None or not upload.filename:
         return _page(400, "Choose a text file to upload (parameter 'article').")
-    name = secure_filename(upload.filename) or "article.txt"
+    name = _short(secure_filename(upload.filename) or "article.txt")
     if Path(name).suffix.lower() not in TEXT_SUFFIXES:
         return _page(400, f"{name}: only plain-text articles (.txt) are accepted.")
     with tempfile.TemporaryDirectory() as tmp:
@@ -70,5 +85,36 @@ def upload():
                            result=article_json(result.article, tagger.reference))
 
 
-def _page(status: int, message: str):
-    return render_template("upload.html", csrf=_csrf_token(), result=None, error=message), status
+def _client() -> str:
+    return request.remote_addr or "unknown"
+
+
+def _over_limit():
+    """Counts this upload, or answers 429 when the client must wait."""
+    limits, client = current_app.extensions["admin_limits"], _client()
+    # a client out of wrong guesses is refused before its next guess is even compared
+    if wait := limits["wrong_tokens"].retry_after(client, take=False):
+        return _too_many(wait, "Too many wrong admin tokens from your address.")
+    if wait := limits["uploads"].retry_after(client):
+        return _too_many(wait, f"Too many uploads from your address (at most {limits['uploads'].per_period} a minute).")
+    return None
+
+
+def _short(name: str) -> str:
+    """The uploaded name becomes a file name: a long one is an ENAMETOOLONG (a 500) unless cut well
+    under the 255-byte limit of common file systems. The suffix is kept, as it says what the file is."""
+    path = Path(name)
+    return path.stem[:MAX_STEM] + path.suffix[:MAX_SUFFIX]
+
+
+def _same(sent: str, expected: str) -> bool:
+    """Constant-time, and on bytes: compare_digest refuses non-ASCII str, which a client can send."""
+    return hmac.compare_digest(sent.encode(), expected.encode())
+
+
+def _page(status: int, message: str, headers: dict | None = None):
+    return render_template("upload.html", csrf=_csrf_token(), result=None, error=message), status, headers or {}
+
+
+def _too_many(wait: int, message: str):
+    return _page(429, f"{message} Retry in {wait} seconds.", {"Retry-After": str(wait)})

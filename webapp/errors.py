@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from indexer.search import IndexMissing, SearchError
+from indexer.search import IndexMissing, SearchBusy, SearchError
 
 
 def _wants_json() -> bool:
@@ -26,6 +26,13 @@ def register(app: Flask) -> None:
         if _wants_json():
             return {"error": message}, 503
         return render_template("error.html", status=503, title="Index not ready", message=message), 503
+
+    @app.errorhandler(SearchBusy)
+    def busy(exc: SearchBusy):
+        headers = {"Retry-After": "2"}
+        if _wants_json():
+            return {"error": str(exc)}, 503, headers
+        return render_template("error.html", status=503, title="Busy", message=str(exc)), 503, headers
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):

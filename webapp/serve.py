@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from flask import Flask
 from waitress import create_server
 
 from . import create_app
@@ -20,7 +21,16 @@ def make_server(index_dir: Path, host: str = "127.0.0.1", port: int = 8000, thre
                 corpus_dir: Path = Path("corpus")):
     """A ready waitress server (port 0 picks a free one: see `server.effective_port`)."""
     app = create_app({"INDEX_PATH": str(index_dir), "CORPUS_PATH": str(corpus_dir)})
-    return create_server(app, host=host, port=port, threads=threads, ident="summit-search")
+    return create_server(app, host=host, port=port, threads=threads, ident="summit-search",
+                         max_request_body_size=body_limit(app))
+
+
+def body_limit(app: Flask) -> int:
+    """waitress's own limit, so an over-long body is a 413 before it is read, let alone buffered to
+    disk: the app's MAX_CONTENT_LENGTH only applies once waitress has taken the whole body (up to
+    its default of 1 GiB). waitress refuses a body of the limit itself (`>=`), so one more byte.
+    A chunked body is counted with its chunk framing, a few bytes per chunk more than the app sees."""
+    return app.config["MAX_CONTENT_LENGTH"] + 1
 
 
 def serve(index_dir: Path, host: str, port: int, threads: int = SERVER_THREADS,

@@ -11,7 +11,7 @@ another engine behind this package alone. A newcomer's map:
   facets.py, highlight.py, request.py.
 """
 
-from .errors import IndexBusy, IndexMissing, SearchBusy, SearchError
+from .errors import IndexBusy, IndexMissing, IndexWriteError, SearchBusy, SearchError
 from .lock import write_lock
 from .reader import IndexReader
 from .request import DEFAULT_PER_PAGE, MAX_PER_PAGE, SearchRequest, search_url
@@ -19,7 +19,8 @@ from .state import IndexedArticle, IndexState, index_exists, read_state
 from .writer import apply_changes
 
 __all__ = [
-    "DEFAULT_PER_PAGE", "MAX_PER_PAGE", "IndexBusy", "IndexMissing", "IndexReader", "IndexState", "IndexedArticle",
+    "DEFAULT_PER_PAGE", "MAX_PER_PAGE", "IndexBusy", "IndexMissing", "IndexReader", "IndexState", "IndexWriteError",
+    "IndexedArticle",
     "SearchBusy", "SearchError", "SearchRequest", "apply_changes", "index_exists", "read_state", "search_url",
     "write_lock",
 ]

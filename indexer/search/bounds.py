@@ -29,8 +29,8 @@ _expanding = threading.BoundedSemaphore(EXPANDING_AT_ONCE)
 
 
 class Deadline:
-    def __init__(self, seconds: float = SEARCH_SECONDS):
-        self.ends = time.monotonic() + seconds
+    def __init__(self, seconds: float | None = None):
+        self.ends = time.monotonic() + (SEARCH_SECONDS if seconds is None else seconds)
         self.missed = False
 
     def passed(self) -> bool:

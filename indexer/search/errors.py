@@ -21,3 +21,7 @@ class SearchError(ValueError):
 
 class SearchBusy(RuntimeError):
     """Too many expensive searches are running; the request may be retried in a moment."""
+
+
+class IndexWriteError(RuntimeError):
+    """Writing failed (a full disk, a dead worker); the message names what, and what was kept."""

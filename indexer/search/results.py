@@ -52,9 +52,10 @@ def search(reader: IndexReader, request: SearchRequest) -> dict:
 
 
 def export(reader: IndexReader, request: SearchRequest) -> Iterator[dict]:
+    """Selected now, so that a bad or refused request fails before a download starts."""
     _, ranked, _, _, matched = _select(reader, request).parts
-    for docnum in _ordered(reader, ranked, matched, len(matched)):
-        yield reader.passage_data(reader.searcher.stored_fields(docnum))
+    return (reader.passage_data(reader.searcher.stored_fields(docnum))
+            for docnum in _ordered(reader, ranked, matched, len(matched)))
 
 
 class _Selection:

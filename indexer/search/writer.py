@@ -3,6 +3,7 @@ beside the old one and swap it in. Call everything here with the write lock held
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -15,11 +16,11 @@ from whoosh.index import LockError
 
 from ..tagging import TaggedArticle
 from . import whoosh_fixes  # noqa: F401 - applied on import
-from .errors import IndexBusy
+from .errors import IndexBusy, IndexWriteError
 from .lock import retired_prefix, staging_prefix
 from .parallel_writer import SafeMpWriter
 from .schema import META_ID, SCHEMA_VERSION, make_schema
-from .state import open_index
+from .state import index_exists, open_index
 
 WRITER_LIMIT_MB = 256
 
@@ -49,10 +50,23 @@ def apply_changes(
     `usable` says whether the index there is readable and of the current schema (the caller
     has read its state already). `procs=2` writes a rebuild with Whoosh's multiprocessing
     writer (one segment per process): only from a single-threaded process such as the `index`
-    command, never the web server."""
-    if not usable:
-        _build_and_swap(path, add, meta, procs)
-        return
+    command, never the web server.
+
+    Any failure to write (a full disk, a writer process that died) is raised as one
+    IndexWriteError naming the index, after the partial write was cancelled and its staging
+    removed: the previous index is still whole and searchable."""
+    try:
+        if not usable:
+            _build_and_swap(path, add, meta, procs)
+        else:
+            _apply(path, remove, add, meta, rebuild, procs)
+    except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        kept = "the previous index is kept" if index_exists(path) else "no index was written"
+        raise IndexWriteError(f"{path}: cannot write the index: {reason}; {kept}") from exc
+
+
+def _apply(path: Path, remove, add, meta: dict, rebuild: bool, procs: int) -> None:
     procs = procs if rebuild else 1
     ix = open_index(path)
     try:
@@ -74,7 +88,7 @@ def apply_changes(
             writer.update_document(**_meta_document(meta))
             writer.commit()
     except BaseException:
-        writer.cancel()
+        _cancel(writer)
         raise
 
 
@@ -93,7 +107,7 @@ def _build_and_swap(path: Path, articles: Iterable[TaggedArticle], meta: dict, p
             writer.add_document(**_meta_document(meta))
             writer.commit()
         except BaseException:
-            writer.cancel()
+            _cancel(writer)
             raise
         retired = path.parent / f"{retired_prefix(path)}{os.getpid()}"
         if path.exists():
@@ -102,6 +116,13 @@ def _build_and_swap(path: Path, articles: Iterable[TaggedArticle], meta: dict, p
         shutil.rmtree(retired, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+def _cancel(writer) -> None:
+    """Cancelling removes the partial segment; on a full disk that can fail too, and the
+    first error is the one worth reporting."""
+    with contextlib.suppress(Exception):
+        writer.cancel()
+
+
 def _meta_document(meta: dict) -> dict:
     return {"id": META_ID, "doctype": "meta", "record": {**meta, "schema": SCHEMA_VERSION}}
 

@@ -1,0 +1,100 @@
+"""No query can take the server: expansions are capped, words starting with a wildcard are
+read as plain words wherever they stand, long queries skip did-you-mean, a search past its
+deadline returns what it found, flagged, and only a few expanding searches run at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.build import build_index
+from indexer.search import IndexReader, SearchBusy, SearchRequest, bounds
+from indexer.search.query import parse_query
+from tests.conftest import make_corpus
+
+# 150 distinct words starting "zebu", the first 40 in three passages each, the rest in one:
+# the cap must keep the most frequent ones.
+WORDS = [f"zebu{chr(97 + n // 26)}{chr(97 + n % 26)}k" for n in range(150)]  # "k": no stemmer rule ends there
+
+
+@pytest.fixture(scope="module")
+def reader(tmp_path_factory):
+    root = tmp_path_factory.mktemp("bounded")
+    articles = {}
+    for n, word in enumerate(WORDS):
+        copies = 3 if n < 40 else 1
+        paragraphs = [f"The herd counted one {word} at stop {k}." for k in range(copies)]
+        articles[f"herd_{n:03d}.txt"] = "date: 2024-10-08\n\n" + "\n\n".join(paragraphs) + "\n"
+    corpus = make_corpus(root / "corpus", articles)
+    build_index(corpus, root / "index")
+    with IndexReader(root / "index") as handle:
+        yield handle
+
+
+def run(reader, text, **kwargs):
+    return reader.search(SearchRequest(text, per_page=100, **kwargs))
+
+
+def test_a_prefix_matching_too_many_words_keeps_the_most_frequent_and_says_so(reader, monkeypatch):
+    monkeypatch.setattr(bounds, "MAX_TERMS_PER_EXPANSION", 40)
+    result = run(reader, "zebu*")
+    assert result["total"] == 40 * 3  # exactly the 40 words found three times each
+    assert result["notice"] == ("zebu* matched too many words: searched for the 40 most frequent "
+                                "(at most 300 in all). Type more letters to narrow it.")
+    assert result["partial"] is False
+    assert all("<mark>zebu" in hit["highlight"] for hit in result["hits"])
+
+
+def test_a_prefix_within_the_cap_is_searched_whole(reader):
+    result = run(reader, "zebua*")  # 26 words
+    assert result["total"] == 26 * 3 and result["notice"] is None
+
+
+def test_the_budget_is_shared_by_every_expansion_of_a_query(reader, monkeypatch):
+    monkeypatch.setattr(bounds, "MAX_EXPANDED_TERMS", 30)
+    result = run(reader, "zebua* OR zebub* OR zebuc*")
+    # 26 words for the first, the remaining 4 for the second, none left for the third
+    assert result["total"] == 26 * 3 + 4 * 3
+    assert result["notice"].startswith("zebub*, zebuc* matched too many words")
+
+
+@pytest.mark.parametrize("typed", ["(*ebu*)", "herd OR (?ebuaak)", "text:*ebuabk", "herd AND (counted OR *a*)"])
+def test_a_word_starting_with_a_wildcard_is_read_as_plain_words_wherever_it_stands(reader, typed):
+    result = run(reader, typed)
+    assert result["notice"].startswith("Your query could not be read as search syntax")
+    assert not bounds.expands(parse_query(reader.searcher.schema, typed, reader.names).query)
+
+
+def test_spelling_correction_is_not_tried_for_long_words_or_long_queries(reader, monkeypatch):
+    tried = []
+
+    def correct_query(self, *args, **kwargs):
+        tried.append(args)
+        raise LookupError("recorded")  # the corrector's failures are swallowed
+
+    monkeypatch.setattr(type(reader.searcher), "correct_query", correct_query)
+    for typed in ["z" * 500, "herd counted one zebuaak at stop the herd"]:
+        assert run(reader, typed)["corrected"] is None
+    assert tried == []
+    run(reader, "hred")  # a short typo is still corrected
+    assert len(tried) == 1
+
+
+def test_a_search_past_its_deadline_returns_what_it_found_flagged_as_partial(reader, monkeypatch):
+    monkeypatch.setattr(bounds, "SEARCH_SECONDS", -1.0)
+    for sort in ("relevance", "date"):
+        result = run(reader, "herd", sort=sort)
+        assert result["partial"] is True
+        assert result["notice"].startswith("The search took too long and was stopped")
+        assert result["total"] < 40 * 3 + 110  # stopped before every passage was collected
+
+
+def test_only_a_few_expanding_searches_run_at_once_and_plain_ones_are_never_refused(reader):
+    taken = [bounds.ExpansionSlot(True).__enter__() for _ in range(bounds.EXPANDING_AT_ONCE)]
+    try:
+        with pytest.raises(SearchBusy, match="Too many searches with wildcards"):
+            run(reader, "zebua*")
+        assert run(reader, "herd")["total"] == 40 * 3 + 110
+    finally:
+        for slot in taken:
+            slot.__exit__(None, None, None)
+    assert run(reader, "zebua*")["total"] == 26 * 3

@@ -1,0 +1,95 @@
+"""Adds that cannot collide: 60 real concurrent adds, from three processes with several
+threads each, in groups of six sharing a file name. Each must land under its own reported
+name holding its own text, and be indexed; nothing is lost or overwritten."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+from indexer.search import read_state
+from tests.conftest import REPO, make_corpus
+
+PROCESSES, PER_PROCESS, GROUP = 3, 20, 6
+
+# Adds the files named on stdin (one JSON list per process) from six threads at once, and
+# prints what each add reported. The processes load the reference data, say they are ready,
+# and start together when the test says go, so that the adds really overlap.
+DRIVER = """
+import json, sys, time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from indexer.adding import add_articles
+from indexer.reference import load_reference
+from indexer.tagging import Tagger
+corpus, index, gate = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+files = [Path(p) for p in json.load(sys.stdin)]
+tagger = Tagger(load_reference(corpus))
+(gate / f"ready-{sys.argv[4]}").touch()
+while not (gate / "go").exists():
+    time.sleep(0.01)
+
+def add(path):
+    (result,), _ = add_articles(corpus, index, [path], wait=300, tagger=tagger)
+    return {"source": str(path), "stored_as": result.stored_as, "error": result.error,
+            "duplicate_of": result.duplicate_of, "indexed": result.indexed}
+
+with ThreadPoolExecutor(6) as pool:
+    print(json.dumps(list(pool.map(add, files))))
+"""
+
+
+def article(n: int) -> str:
+    return (f"date: 2024-10-08\n\nThe CIS summit in Moscow heard delegate number {n} speak.\n\n"
+            f"The delegate said that marker{n:03d} was on the agenda.\n")
+
+
+def test_sixty_concurrent_adds_in_groups_sharing_a_name_all_land_under_their_reported_names(tmp_path):
+    from indexer.build import build_index
+
+    corpus = make_corpus(tmp_path / "corpus", {"existing.txt": article(999)})
+    index_dir = tmp_path / "index"
+    build_index(corpus, index_dir)
+    texts, batches = {}, [[] for _ in range(PROCESSES)]
+    for n in range(PROCESSES * PER_PROCESS):
+        source = tmp_path / "uploads" / str(n) / f"same{n // GROUP}.txt"
+        source.parent.mkdir(parents=True)
+        source.write_text(article(n), encoding="utf-8")
+        texts[str(source)] = article(n)
+        batches[n % PROCESSES].append(str(source))
+    gate = tmp_path / "gate"
+    gate.mkdir()
+    runs = []
+    for number, batch in enumerate(batches):
+        run = subprocess.Popen([sys.executable, "-c", DRIVER, str(corpus), str(index_dir), str(gate), str(number)],
+                               cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+        run.stdin.write(json.dumps(batch))
+        run.stdin.close()
+        run.stdin = None  # so that communicate() does not flush it again
+        runs.append(run)
+    while len(list(gate.glob("ready-*"))) < PROCESSES:
+        assert all(run.poll() is None for run in runs), "an add process died before it was ready"
+        time.sleep(0.05)
+    (gate / "go").touch()
+    results = []
+    for run in runs:
+        out, err = run.communicate(timeout=900)
+        assert run.returncode == 0, err
+        results += json.loads(out)
+
+    assert [r for r in results if r["error"] or r["duplicate_of"] or not r["stored_as"]] == []
+    stored = [r["stored_as"] for r in results]
+    assert len(set(stored)) == 60  # sixty different names reported
+    for result in results:  # each name holds the text of the add that reported it
+        assert (corpus / result["stored_as"]).read_text(encoding="utf-8") == texts[result["source"]]
+    articles = sorted(p.name for p in corpus.glob("*.txt"))
+    assert len(articles) == 61 and not list(corpus.glob(".*.adding"))
+    for group in range(10):  # each name shared by six adds became same{g}.txt, then -2 … -6
+        assert sorted(n for n in stored if n.startswith(f"same{group}.") or n.startswith(f"same{group}-")) == sorted(
+            [f"same{group}.txt"] + [f"same{group}-{k}.txt" for k in range(2, 7)])
+    assert all(r["indexed"] for r in results)
+    indexed = read_state(index_dir).articles
+    assert sorted(a.file for a in indexed.values()) == articles  # every stored article is in the index
