@@ -157,3 +157,23 @@ def test_search_text_output(search_corpus, tmp_path):
         "(narration)  2024-10-08 · CIS summit, Moscow 2024  [moscow_sanctions-f3ddab7a]",
         "  The delegations then visited an exhibition.",
     ]
+
+
+def test_add_refuses_a_symbolic_link_and_a_fifo_unless_asked_and_stores_nothing(tmp_path):
+    import os
+
+    corpus = make_corpus(tmp_path / "corpus")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("date: 2024-10-08\n\nThe leaders met in Moscow to talk about trade.\n")
+    link, fifo = tmp_path / "link.txt", tmp_path / "pipe.txt"
+    link.symlink_to(secret)
+    os.mkfifo(fifo)  # opening it for reading would wait forever for a writer
+    index = tmp_path / "index"
+    refused = invoke("add", link, fifo, "--corpus", corpus, "--index", index)
+    assert refused.exit_code == 1
+    assert f"refused: {link}: is a symbolic link; pass --follow-symlinks to add what it points to" in refused.output
+    assert f"refused: {fifo}: is not a regular file (a FIFO)" in refused.output
+    assert sorted(p.name for p in corpus.glob("*.txt")) == []
+    followed = invoke("add", link, "--follow-symlinks", "--corpus", corpus, "--index", index)
+    assert followed.exit_code == 0, followed.output
+    assert (corpus / "link.txt").read_text() == secret.read_text() and not (corpus / "link.txt").is_symlink()

@@ -208,3 +208,33 @@ def test_upload_adds_and_shows_the_inspect_view(admin, search_corpus):
     assert '<a class="speaker" href="/speakers/kassym-jomart-tokayev">Kassym-Jomart Tokayev</a>' in html
     assert (search_corpus / "quokka.txt").read_text() == NEW_ARTICLE
     assert admin.get("/api/search?q=quokka").get_json()["total"] == 3
+
+
+HOLD_THE_LOCK = """
+import sys, time
+from pathlib import Path
+from indexer.search import write_lock
+with write_lock(Path(sys.argv[1])):
+    print("held", flush=True)
+    sys.stdin.read()  # until the test closes our stdin
+"""
+
+
+def test_an_upload_while_another_process_writes_the_index_is_stored_and_says_it_is_not_yet_indexed(
+        admin, index_dir, search_corpus):
+    admin.application.config["ADD_WAIT_SECONDS"] = 0.3
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_THE_LOCK, str(index_dir)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        response = _upload(admin, NEW_ARTICLE.encode())
+    finally:
+        holder.communicate("")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 202
+    assert "Added as quokka.txt: Quokka talks in Astana" in html
+    assert "Stored, but the index is busy with another run" in html
+    assert (search_corpus / "quokka.txt").read_text() == NEW_ARTICLE
+    assert admin.get("/api/search?q=quokka").get_json()["total"] == 0  # not yet
+    build_index(search_corpus, index_dir)
+    assert admin.get("/api/search?q=quokka").get_json()["total"] == 3

@@ -29,6 +29,7 @@ def create_app(config: dict | None = None) -> Flask:
         # per client address: uploads of any outcome, and wrong tokens (to slow guessing the token)
         ADMIN_UPLOADS_PER_MINUTE=int(os.environ.get("SUMMIT_SEARCH_ADMIN_UPLOADS_PER_MINUTE", 10)),
         ADMIN_WRONG_TOKENS_PER_HOUR=int(os.environ.get("SUMMIT_SEARCH_ADMIN_WRONG_TOKENS_PER_HOUR", 10)),
+        ADD_WAIT_SECONDS=30.0,  # an upload waits this long for a running index run, then is stored unindexed
     )
     if config:
         app.config.update(config)

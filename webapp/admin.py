@@ -13,7 +13,7 @@ from flask import Blueprint, abort, current_app, render_template, request, sessi
 from flask.blueprints import BlueprintSetupState
 from werkzeug.utils import secure_filename
 
-from indexer.adding import add_articles
+from indexer.adding import CorpusBusy, add_articles
 from indexer.reference import load_reference
 from indexer.report import article_json
 from indexer.search import IndexBusy
@@ -73,16 +73,19 @@ def upload():
         corpus = Path(current_app.config["CORPUS_PATH"])
         tagger = Tagger(load_reference(corpus))
         try:
-            results, _ = add_articles(corpus, Path(current_app.config["INDEX_PATH"]), [staged], tagger=tagger)
-        except IndexBusy as exc:
+            results, _ = add_articles(corpus, Path(current_app.config["INDEX_PATH"]), [staged], tagger=tagger,
+                                      wait=current_app.config["ADD_WAIT_SECONDS"])
+        except (IndexBusy, CorpusBusy) as exc:
             return _page(503, str(exc))
     (result,) = results
     if result.error:
         return _page(400, result.error.replace(str(staged), name))
     if result.duplicate_of:
         return _page(200, f"{name} is already in the corpus as {result.duplicate_of}; nothing changed.")
+    # Stored but not yet indexed (the index stayed busy): 202, the next indexing run takes it.
     return render_template("upload.html", csrf=_csrf_token(), error=None, stored_as=result.stored_as,
-                           result=article_json(result.article, tagger.reference))
+                           indexed=result.indexed, result=article_json(result.article, tagger.reference)
+                           ), 200 if result.indexed else 202
 
 
 def _client() -> str:

@@ -19,9 +19,9 @@ from .errors import SearchBusy
 
 MAX_TERMS_PER_EXPANSION = 100  # words one prefix, wildcard or range may stand for
 MAX_EXPANDED_TERMS = 300  # all expansions of one query together
-SCAN_LIMIT = 20_000  # words looked at to choose the most frequent, per expansion
-SEARCH_SECONDS = 1.5  # matching and ranking; facets and the shown page come after
-EXPANDING_AT_ONCE = 2  # searches with expansions running at the same time, per process
+SCAN_LIMIT = 5_000  # words looked at to choose the most frequent, per expansion
+SEARCH_SECONDS = 1.0  # matching and ranking; facets and the shown page come after
+EXPANDING_AT_ONCE = 1  # searches with expansions running at the same time, per process
 CORRECTION_MAX_WORDS = 6  # did-you-mean is skipped for longer queries ...
 CORRECTION_MAX_WORD_CHARS = 24  # ... and for words longer than this (it compares every term)
 
@@ -69,13 +69,16 @@ def cap_expansions(q: query.Query, reader) -> tuple[query.Query, str | None]:
     def visit(node: query.Query) -> query.Query:
         if not isinstance(node, query.MultiTerm):
             return node.apply(visit)
+        allowed = min(MAX_TERMS_PER_EXPANSION, budget[0])
+        if not allowed:
+            cut.append(_shown(node))
+            return query.NullQuery
         words, scanned_all = [], True
         for n, word in enumerate(node._btexts(reader)):
             if n == SCAN_LIMIT:
                 scanned_all = False
                 break
             words.append(word)
-        allowed = min(MAX_TERMS_PER_EXPANSION, budget[0])
         if len(words) > allowed or not scanned_all:
             words = sorted(words, key=lambda w: -reader.doc_frequency(node.fieldname, w))[:allowed]
             cut.append(_shown(node))
