@@ -88,13 +88,27 @@ def test_a_search_past_its_deadline_returns_what_it_found_flagged_as_partial(rea
         assert result["total"] < 40 * 3 + 110  # stopped before every passage was collected
 
 
-def test_only_a_few_expanding_searches_run_at_once_and_plain_ones_are_never_refused(reader):
+def test_only_a_few_heavy_expansions_run_at_once_and_light_or_plain_ones_are_never_refused(reader, monkeypatch):
+    monkeypatch.setattr(bounds, "HEAVY_POSTINGS", 50)  # zebua* stands for 78 postings, zebuaa* for 3
     taken = [bounds.ExpansionSlot(True).__enter__() for _ in range(bounds.EXPANDING_AT_ONCE)]
     try:
         with pytest.raises(SearchBusy, match="Too many searches with wildcards"):
             run(reader, "zebua*")
+        assert run(reader, "zebuaa*")["total"] == 3
         assert run(reader, "herd")["total"] == 40 * 3 + 110
     finally:
         for slot in taken:
             slot.__exit__(None, None, None)
     assert run(reader, "zebua*")["total"] == 26 * 3
+
+
+def test_a_search_nobody_waits_for_any_more_stops_at_its_next_check(reader):
+    asked = []
+
+    def client_gone() -> bool:
+        asked.append(True)
+        return True
+
+    result = reader.search(SearchRequest("herd", per_page=100), cancelled=client_gone)
+    assert asked and result["partial"] is True and result["total"] < 40 * 3 + 110
+    assert reader.search(SearchRequest("herd", per_page=100), cancelled=lambda: False)["total"] == 40 * 3 + 110

@@ -12,7 +12,7 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 
 @bp.get("/search")
 def search():
-    return reader().search(search_request(request.args))
+    return reader().search(search_request(request.args), cancelled=request.environ.get("waitress.client_disconnected"))
 
 
 @bp.get("/speakers")
@@ -24,7 +24,7 @@ def speakers():
 def speaker(speaker_id: str):
     profile = found(reader().speaker(speaker_id), f"unknown speaker '{speaker_id}'")
     query = search_request(request.args, speaker=(speaker_id,), sort=request.args.get("sort") or "date")
-    passages = reader().search(query)
+    passages = reader().search(query, cancelled=request.environ.get("waitress.client_disconnected"))
     return {**profile, "passages": {k: passages[k] for k in ("total", "page", "per_page", "pages", "hits")}}
 
 

@@ -22,7 +22,10 @@ def make_server(index_dir: Path, host: str = "127.0.0.1", port: int = 8000, thre
     """A ready waitress server (port 0 picks a free one: see `server.effective_port`)."""
     app = create_app({"INDEX_PATH": str(index_dir), "CORPUS_PATH": str(corpus_dir)})
     return create_server(app, host=host, port=port, threads=threads, ident="summit-search",
-                         max_request_body_size=body_limit(app))
+                         max_request_body_size=body_limit(app),
+                         # lets waitress notice a client that hung up mid-request, so that a
+                         # search nobody waits for stops at its next deadline check
+                         channel_request_lookahead=1)
 
 
 def body_limit(app: Flask) -> int:

@@ -24,7 +24,7 @@ EXPORT_COLUMNS = ("id", "date", "summit", "speakers", "topics", "kind", "article
 def search():
     try:
         query = search_request(request.args)
-        result = reader().search(query)
+        result = reader().search(query, cancelled=request.environ.get("waitress.client_disconnected"))
     except SearchError as exc:
         query = SearchRequest(request.args.get("q", ""))
         return render_template("search.html", query=query, error=exc, page=None), 400

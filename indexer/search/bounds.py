@@ -6,12 +6,16 @@ Each is replaced here by the words it matches that occur most often, within a bu
 expansion and per query, and the user is told. What is left is bounded, but a search can
 still be slow on a big index, so it also runs against a deadline and returns what it found by
 then, flagged as partial. And only a few searches that expand words may run at once, so that
-slow searches cannot take every server thread from cheap ones."""
+slow searches cannot take every server thread from cheap ones: a heavy expansion (one that
+was cut, or whose words occur very often) needs a slot, and is refused at once when none is
+free; a light one (`sanction*`) never waits for one."""
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from whoosh import collectors, query
 
@@ -21,7 +25,8 @@ MAX_TERMS_PER_EXPANSION = 100  # words one prefix, wildcard or range may stand f
 MAX_EXPANDED_TERMS = 300  # all expansions of one query together
 SCAN_LIMIT = 5_000  # words looked at to choose the most frequent, per expansion
 SEARCH_SECONDS = 1.0  # matching and ranking; facets and the shown page come after
-EXPANDING_AT_ONCE = 1  # searches with expansions running at the same time, per process
+EXPANDING_AT_ONCE = 1  # heavy expanding searches running at the same time, per process
+HEAVY_POSTINGS = 20_000  # an expansion whose words occur this often in all is heavy
 CORRECTION_MAX_WORDS = 6  # did-you-mean is skipped for longer queries ...
 CORRECTION_MAX_WORD_CHARS = 24  # ... and for words longer than this (it compares every term)
 
@@ -29,12 +34,16 @@ _expanding = threading.BoundedSemaphore(EXPANDING_AT_ONCE)
 
 
 class Deadline:
-    def __init__(self, seconds: float | None = None):
+    """When to stop: the time budget is spent, or `cancelled()` says nobody waits for the
+    answer any more (the web server's "client disconnected" check)."""
+
+    def __init__(self, seconds: float | None = None, cancelled: Callable[[], bool] | None = None):
         self.ends = time.monotonic() + (SEARCH_SECONDS if seconds is None else seconds)
+        self.cancelled = cancelled
         self.missed = False
 
     def passed(self) -> bool:
-        if time.monotonic() > self.ends:
+        if time.monotonic() > self.ends or (self.cancelled is not None and self.cancelled()):
             self.missed = True
         return self.missed
 
@@ -60,11 +69,24 @@ class ExpansionSlot:
             _expanding.release()
 
 
-def cap_expansions(q: query.Query, reader) -> tuple[query.Query, str | None]:
+@dataclass
+class Capped:
+    query: query.Query
+    notice: str | None = None  # names the expansions that were cut
+    postings: int = 0  # documents the expansions' words occur in, summed: the cost of matching them
+
+    @property
+    def heavy(self) -> bool:
+        """Worth one of the few expansion slots: cut, or many postings to merge."""
+        return self.notice is not None or self.postings > HEAVY_POSTINGS
+
+
+def cap_expansions(q: query.Query, reader) -> Capped:
     """`q` with every prefix, wildcard and range replaced by the words it stands for, at most
     the budget's most frequent; and a notice naming those that were cut."""
     budget = [MAX_EXPANDED_TERMS]
     cut: list[str] = []
+    postings = [0]
 
     def visit(node: query.Query) -> query.Query:
         if not isinstance(node, query.MultiTerm):
@@ -79,10 +101,12 @@ def cap_expansions(q: query.Query, reader) -> tuple[query.Query, str | None]:
                 scanned_all = False
                 break
             words.append(word)
+        frequency = {w: reader.doc_frequency(node.fieldname, w) for w in words}
         if len(words) > allowed or not scanned_all:
-            words = sorted(words, key=lambda w: -reader.doc_frequency(node.fieldname, w))[:allowed]
+            words = sorted(words, key=lambda w: -frequency[w])[:allowed]
             cut.append(_shown(node))
         budget[0] -= len(words)
+        postings[0] += sum(frequency[w] for w in words)
         if not words:
             return query.NullQuery
         terms = [query.Term(node.fieldname, reader.schema[node.fieldname].from_bytes(w)) for w in words]
@@ -90,9 +114,10 @@ def cap_expansions(q: query.Query, reader) -> tuple[query.Query, str | None]:
 
     capped = visit(q)
     if not cut:
-        return capped, None
-    return capped, (f"{', '.join(cut)} matched too many words: searched for the {MAX_TERMS_PER_EXPANSION} "
-                    f"most frequent (at most {MAX_EXPANDED_TERMS} in all). Type more letters to narrow it.")
+        return Capped(capped, None, postings[0])
+    return Capped(capped, f"{', '.join(cut)} matched too many words: searched for the {MAX_TERMS_PER_EXPANSION} "
+                          f"most frequent (at most {MAX_EXPANDED_TERMS} in all). Type more letters to narrow it.",
+                  postings[0])
 
 
 def _shown(node: query.Query) -> str:

@@ -108,10 +108,10 @@ class IndexReader:
     # --- searching (results.py does the work) ----------------------------------------------
 
     @reopening_on_vanished_files
-    def search(self, request: SearchRequest) -> dict:
+    def search(self, request: SearchRequest, cancelled=None) -> dict:
         from .results import search
 
-        return search(self, request)
+        return search(self, request, cancelled)
 
     def export(self, request: SearchRequest) -> Iterator[dict]:
         """Every hit of the request (not just a page), in the requested order, unhighlighted."""

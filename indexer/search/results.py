@@ -22,8 +22,9 @@ PARTIAL_NOTICE = ("The search took too long and was stopped: these are the passa
                   "and the counts are incomplete. A narrower query will be complete.")
 
 
-def search(reader: IndexReader, request: SearchRequest) -> dict:
-    selection = _select(reader, request)
+def search(reader: IndexReader, request: SearchRequest, cancelled=None) -> dict:
+    """`cancelled`, if given, is asked now and then whether the answer is still wanted."""
+    selection = _select(reader, request, cancelled)
     parsed, ranked, base, filters, matched = selection.parts
     total = len(matched)
     last_page = max(1, math.ceil(total / request.per_page))
@@ -68,15 +69,17 @@ class _Selection:
         self.query, self.capped, self.partial = bounded, capped, partial
 
 
-def _select(reader: IndexReader, request: SearchRequest) -> _Selection:
+def _select(reader: IndexReader, request: SearchRequest, cancelled=None) -> _Selection:
     """A relevance-ranked query is matched once, scored, and its set taken from that."""
     validate(request, reader.labels)
     parsed = parse_query(reader.searcher.schema, request.query, reader.names)
     bounded, capped = parsed.query, None
-    deadline = bounds.Deadline()
-    with bounds.ExpansionSlot(bounds.expands(bounded)):
-        if bounded is not None:
-            bounded, capped = bounds.cap_expansions(bounded, reader.searcher.reader())
+    deadline = bounds.Deadline(cancelled=cancelled)
+    heavy = False
+    if bounds.expands(bounded):
+        expansion = bounds.cap_expansions(bounded, reader.searcher.reader())
+        bounded, capped, heavy = expansion.query, expansion.notice, expansion.heavy
+    with bounds.ExpansionSlot(heavy):
         ranked = None
         if bounded is not None and request.sort == "relevance":
             ranked = _ranked(reader, bounded, deadline)
