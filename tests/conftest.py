@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -95,10 +96,13 @@ def seed_index(tmp_path_factory) -> Path:
 class LiveServer:
     """`summit-search serve` in a subprocess on a free loopback port."""
 
-    def __init__(self, index_dir: Path, corpus_dir: Path):
+    def __init__(self, index_dir: Path, corpus_dir: Path, searches_per_client: int = 0):
+        """`searches_per_client` 0 by default: the tests' clients stand for many users but share
+        one address (tests/test_stall.py tests the limit itself)."""
         command = [sys.executable, "-c", "from indexer.cli import main; main()", "serve", "--port", "0",
                    "--index", str(index_dir), "--corpus", str(corpus_dir)]
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        env = {**os.environ, "SUMMIT_SEARCH_SEARCHES_PER_CLIENT": str(searches_per_client)}
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         line = self.process.stdout.readline()
         match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
         if not match:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from .fairness import SearchesPerClient
 from .readers import ReaderPool
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,6 +31,8 @@ def create_app(config: dict | None = None) -> Flask:
         ADMIN_UPLOADS_PER_MINUTE=int(os.environ.get("SUMMIT_SEARCH_ADMIN_UPLOADS_PER_MINUTE", 10)),
         ADMIN_WRONG_TOKENS_PER_HOUR=int(os.environ.get("SUMMIT_SEARCH_ADMIN_WRONG_TOKENS_PER_HOUR", 10)),
         ADD_WAIT_SECONDS=30.0,  # an upload waits this long for a running index run, then is stored unindexed
+        # searches one client address may run at once (webapp/fairness.py); 0: no limit
+        SEARCHES_PER_CLIENT_AT_ONCE=int(os.environ.get("SUMMIT_SEARCH_SEARCHES_PER_CLIENT", 3)),
     )
     if config:
         app.config.update(config)
@@ -43,4 +46,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(admin.bp)
     errors.register(app)
     security.register(app)
+    app.wsgi_app = SearchesPerClient(app.wsgi_app, app.config["SEARCHES_PER_CLIENT_AT_ONCE"])
     return app

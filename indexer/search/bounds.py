@@ -35,15 +35,26 @@ _expanding = threading.BoundedSemaphore(EXPANDING_AT_ONCE)
 
 class Deadline:
     """When to stop: the time budget is spent, or `cancelled()` says nobody waits for the
-    answer any more (the web server's "client disconnected" check)."""
+    answer any more (the web server's "client disconnected" check).
+
+    A heavy search is also `nice`: at each check it sleeps as long as it computed since the
+    last one, so it takes at most half of the interpreter while other searches wait for it.
+    Python threads share one interpreter lock, so without this a single heavy search makes
+    every cheap one that arrives meanwhile several times slower."""
 
     def __init__(self, seconds: float | None = None, cancelled: Callable[[], bool] | None = None):
         self.ends = time.monotonic() + (SEARCH_SECONDS if seconds is None else seconds)
         self.cancelled = cancelled
         self.missed = False
+        self.nice = False
+        self._checked = time.monotonic()
 
     def passed(self) -> bool:
-        if time.monotonic() > self.ends or (self.cancelled is not None and self.cancelled()):
+        now = time.monotonic()
+        if self.nice:
+            time.sleep(min(now - self._checked, 0.05))
+            now = self._checked = time.monotonic()
+        if now > self.ends or (self.cancelled is not None and self.cancelled()):
             self.missed = True
         return self.missed
 

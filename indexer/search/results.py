@@ -79,6 +79,7 @@ def _select(reader: IndexReader, request: SearchRequest, cancelled=None) -> _Sel
     if bounds.expands(bounded):
         expansion = bounds.cap_expansions(bounded, reader.searcher.reader())
         bounded, capped, heavy = expansion.query, expansion.notice, expansion.heavy
+    deadline.nice = heavy
     with bounds.ExpansionSlot(heavy):
         ranked = None
         if bounded is not None and request.sort == "relevance":
