@@ -1,7 +1,7 @@
 """The Flask web app: search pages and the JSON API over the index built by `indexer`.
 
 Views stay thin: they turn request arguments into a SearchRequest, ask the search layer
-(indexer.store) for plain data, and hand it to a template or to JSON.
+(indexer.search) for plain data, and hand it to a template or to JSON.
 """
 
 from __future__ import annotations
