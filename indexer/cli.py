@@ -211,7 +211,12 @@ def _sync_for_serving(corpus_dir: Path, index_dir: Path) -> None:
         return
     except IndexBusy:
         pass
-    except (ArticleError, ReferenceError, IndexWriteError) as exc:
+    except IndexWriteError as exc:
+        if not index_exists(index_dir):
+            fail(str(exc))
+        click.echo(f"summit-search: {exc}; serving it as it is", err=True)  # a full disk still serves
+        return
+    except (ArticleError, ReferenceError) as exc:
         fail(str(exc))
     if not index_exists(index_dir):
         click.echo(f"{index_dir}: another run is building the index; waiting for it to finish.", err=True)
