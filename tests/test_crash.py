@@ -93,6 +93,7 @@ def test_sigkilled_runs_never_block_the_next_one(big_corpus, tmp_path, fresh):
     index_dir = tmp_path / "index"
     build_index(big_corpus, index_dir)
     expected = total(index_dir)
+    files = sorted(p.name for p in index_dir.iterdir())
     rng = random.Random(11)
     for kill in range(6):
         if fresh:
@@ -112,6 +113,8 @@ def test_sigkilled_runs_never_block_the_next_one(big_corpus, tmp_path, fresh):
         assert staging_left(index_dir) == [], f"kill {kill}"
         assert total(index_dir) == expected, f"kill {kill}"
         assert report.failed == []
+        if not fresh:  # the killed rebuild's partial segments and temporary folder are gone too
+            assert sorted(p.name for p in index_dir.iterdir()) == files, f"kill {kill}"
 
 
 def test_a_run_killed_between_the_two_renames_of_a_swap_gets_its_index_back(big_corpus, tmp_path):
@@ -142,6 +145,7 @@ def test_a_write_error_ends_with_one_line_and_keeps_the_previous_index(big_corpu
     if not fresh:
         build_index(big_corpus, index_dir)
         expected = total(index_dir)
+        files = sorted(p.name for p in index_dir.iterdir())
     process = start_index(big_corpus, index_dir, "--rebuild", preexec_fn=_starved(64 * 1024))
     try:
         out, err = process.communicate(timeout=300)  # a hang is a failure, whatever the machine
@@ -155,5 +159,7 @@ def test_a_write_error_ends_with_one_line_and_keeps_the_previous_index(big_corpu
     assert staging_left(index_dir) == []
     if expected is not None:
         assert total(index_dir) == expected
+        build_index(big_corpus, index_dir)  # takes the lock: what the failed write left is removed
+        assert sorted(p.name for p in index_dir.iterdir()) == files
     build_index(big_corpus, index_dir, rebuild=True)  # and, with room again, the next run completes
     assert total(index_dir) > 0

@@ -54,4 +54,31 @@ def recover(path: Path) -> list[str]:
     for folder in [*leftovers, *path.parent.glob(staging_prefix(path) + "*")]:
         shutil.rmtree(folder, ignore_errors=True)
         done.append(f"removed {folder.name}")
+    done += _clean_inside(path)
+    return done
+
+
+def _clean_inside(path: Path) -> list[str]:
+    """A writer killed (or failed) inside the index folder leaves its temporary folders
+    (`MAIN.tmp`, `*.tmp`) and segments no table of contents lists. Whoosh only deletes them at
+    the next successful commit, so on a full disk they would keep it full: delete them now."""
+    from whoosh.index import clean_files
+
+    from .errors import IndexMissing
+    from .state import index_exists, open_index
+
+    done = []
+    if not path.is_dir():
+        return done
+    for temporary in path.glob("*.tmp"):
+        shutil.rmtree(temporary, ignore_errors=True) if temporary.is_dir() else temporary.unlink(missing_ok=True)
+        done.append(f"removed {temporary.name}")
+    if index_exists(path):
+        try:
+            ix = open_index(path)
+        except IndexMissing:
+            return done  # unreadable: the next run rebuilds it beside
+        before = set(ix.storage)
+        clean_files(ix.storage, ix.indexname, ix.latest_generation(), ix._segments())
+        done += [f"removed {name}" for name in sorted(before - set(ix.storage))]
     return done

@@ -35,6 +35,8 @@ class _SubWriter(SubWriterTask):
         except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
             message = f"{exc.strerror or exc}" if isinstance(exc, OSError) else f"{type(exc).__name__}: {exc}"
             self.resultqueue.put(("failed", message, None), timeout=5)
+            self.resultqueue.close()
+            self.resultqueue.join_thread()  # os._exit would drop what the feeder thread holds
             os._exit(1)
 
 
