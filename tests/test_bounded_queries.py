@@ -72,7 +72,7 @@ def test_spelling_correction_is_not_tried_for_long_words_or_long_queries(reader,
         raise LookupError("recorded")  # the corrector's failures are swallowed
 
     monkeypatch.setattr(type(reader.searcher), "correct_query", correct_query)
-    for typed in ["z" * 500, "herd counted one zebuaak at stop the herd"]:
+    for typed in ["z" * 500, "herd counted one zebuaak"]:
         assert run(reader, typed)["corrected"] is None
     assert tried == []
     run(reader, "hred")  # a short typo is still corrected
@@ -90,7 +90,7 @@ def test_a_search_past_its_deadline_returns_what_it_found_flagged_as_partial(rea
 
 def test_only_a_few_heavy_expansions_run_at_once_and_light_or_plain_ones_are_never_refused(reader, monkeypatch):
     monkeypatch.setattr(bounds, "HEAVY_POSTINGS", 50)  # zebua* stands for 78 postings, zebuaa* for 3
-    taken = [bounds.ExpansionSlot(True).__enter__() for _ in range(bounds.EXPANDING_AT_ONCE)]
+    taken = [bounds.HeavySlot(True).__enter__() for _ in range(bounds.HEAVY_AT_ONCE)]
     try:
         with pytest.raises(SearchBusy, match="Too many searches with wildcards"):
             run(reader, "zebua*")
@@ -112,3 +112,20 @@ def test_a_search_nobody_waits_for_any_more_stops_at_its_next_check(reader):
     result = reader.search(SearchRequest("herd", per_page=100), cancelled=client_gone)
     assert asked and result["partial"] is True and result["total"] < 40 * 3 + 110
     assert reader.search(SearchRequest("herd", per_page=100), cancelled=lambda: False)["total"] == 40 * 3 + 110
+
+
+def test_a_large_export_takes_the_heavy_slot_and_a_small_one_does_not(reader, monkeypatch):
+    monkeypatch.setattr(bounds, "HEAVY_EXPORT_ROWS", 100)  # "herd" is 230 rows, "zebua*" 78
+    taken = [bounds.HeavySlot(True).__enter__() for _ in range(bounds.HEAVY_AT_ONCE)]
+    try:
+        with pytest.raises(SearchBusy, match="Too many large exports"):
+            reader.export(SearchRequest("herd"))
+        assert len(list(reader.export(SearchRequest("zebua*")))) == 26 * 3
+    finally:
+        for slot in taken:
+            slot.__exit__(None, None, None)
+    rows = reader.export(SearchRequest("herd"))
+    with pytest.raises(SearchBusy):  # held while the rows are read ...
+        run(reader, "zebu*")
+    assert len(list(rows)) == 40 * 3 + 110
+    assert run(reader, "zebu*")["total"] > 0  # ... and given back after the last

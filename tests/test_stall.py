@@ -97,3 +97,15 @@ def test_a_capped_query_says_so_and_still_finds_passages(busy_server):
     assert status == 200
     assert data["total"] > 0
     assert "matched too many words" in data["notice"]
+
+
+def test_many_idle_connections_do_not_lock_other_clients_out(busy_server):
+    import socket
+
+    idle = [socket.create_connection(("127.0.0.1", busy_server), timeout=5) for _ in range(150)]
+    try:
+        status, data = get(busy_server, "/api/search?q=sanctions", source="127.0.0.2")
+        assert status == 200 and data["total"] > 0  # before: no answer while 100 sockets sat idle
+    finally:
+        for connection in idle:
+            connection.close()

@@ -7,6 +7,7 @@ copy of every searcher and its caches, and it does not run on Windows.
 
 from __future__ import annotations
 
+import resource
 import sys
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from waitress import create_server
 from . import create_app
 
 SERVER_THREADS = 8
+CONNECTION_LIMIT = 1000  # poll(), not select(), so not bounded by FD_SETSIZE
+IDLE_SECONDS = 30  # a connection with nothing to do is closed after this
+UNREAD_BYTES_PER_CLIENT = 256 * 1024 * 1024  # buffered (to disk beyond 1 MB) before a thread waits
 
 
 def make_server(index_dir: Path, host: str = "127.0.0.1", port: int = 8000, threads: int = SERVER_THREADS,
@@ -26,7 +30,23 @@ def make_server(index_dir: Path, host: str = "127.0.0.1", port: int = 8000, thre
                          max_request_body_size=body_limit(app),
                          # lets waitress notice a client that hung up mid-request, so that a
                          # search nobody waits for stops at its next deadline check
-                         channel_request_lookahead=1)
+                         channel_request_lookahead=1,
+                         # idle or slow-reading clients must not take the server: many idle
+                         # connections (waitress's default cap is 100, so 101 idle sockets
+                         # locked everyone out), and unread responses (a thread blocks once
+                         # its client has 16 MB unread; an export of 20k passages is 14 MB)
+                         connection_limit=CONNECTION_LIMIT, asyncore_use_poll=True,
+                         channel_timeout=IDLE_SECONDS, outbuf_high_watermark=UNREAD_BYTES_PER_CLIENT)
+
+
+def _room_for_connections() -> None:
+    """Each connection is a file descriptor, beside the index's open files: raise the soft
+    limit (often 1024) toward the hard one so CONNECTION_LIMIT connections fit."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = CONNECTION_LIMIT + 1024
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted if hard == resource.RLIM_INFINITY else min(wanted, hard),
+                                                    hard))
 
 
 def body_limit(app: Flask) -> int:
@@ -47,6 +67,7 @@ def serve(index_dir: Path, host: str, port: int, threads: int = SERVER_THREADS,
     # effect"). At CPython's 5 ms, a cheap search that waits a few dozen times behind a slow
     # one takes many times longer; at 0.5 ms it is served in turn.
     sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
+    _room_for_connections()
     server = make_server(index_dir, host, port, threads, corpus_dir)
     print(f"Serving {index_dir} on http://{host}:{server.effective_port}/ (Ctrl+C stops)", flush=True)
     try:

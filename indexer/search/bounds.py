@@ -25,12 +25,13 @@ MAX_TERMS_PER_EXPANSION = 100  # words one prefix, wildcard or range may stand f
 MAX_EXPANDED_TERMS = 300  # all expansions of one query together
 SCAN_LIMIT = 5_000  # words looked at to choose the most frequent, per expansion
 SEARCH_SECONDS = 1.0  # matching and ranking; facets and the shown page come after
-EXPANDING_AT_ONCE = 1  # heavy expanding searches running at the same time, per process
+HEAVY_AT_ONCE = 1  # heavy searches and exports running at the same time, per process
 HEAVY_POSTINGS = 20_000  # an expansion whose words occur this often in all is heavy
-CORRECTION_MAX_WORDS = 6  # did-you-mean is skipped for longer queries ...
+HEAVY_EXPORT_ROWS = 2_000  # and so is an export of more rows than this
+CORRECTION_MAX_WORDS = 3  # did-you-mean is skipped for longer queries (each word costs ~0.1 s at 20k) ...
 CORRECTION_MAX_WORD_CHARS = 24  # ... and for words longer than this (it compares every term)
 
-_expanding = threading.BoundedSemaphore(EXPANDING_AT_ONCE)
+_heavy = threading.BoundedSemaphore(HEAVY_AT_ONCE)
 
 
 class Deadline:
@@ -63,21 +64,25 @@ def expands(q: query.Query | None) -> bool:
     return q is not None and any(isinstance(leaf, query.MultiTerm) for leaf in q.leaves())
 
 
-class ExpansionSlot:
-    """Taken for the length of a search whose query expands words; SearchBusy when all are
-    taken, at once rather than after a wait, since a waiting request holds a server thread."""
+class HeavySlot:
+    """Taken for the length of a heavy piece of work (a search whose query expands to many
+    words, an export of many rows); SearchBusy when all are taken, at once rather than after a
+    wait, since a waiting request holds a server thread."""
 
-    def __init__(self, needed: bool):
-        self.needed = needed
+    def __init__(self, needed: bool, what: str = "searches with wildcards or ranges"):
+        self.needed, self.what, self.held = needed, what, False
 
     def __enter__(self):
-        if self.needed and not _expanding.acquire(blocking=False):
-            raise SearchBusy("Too many searches with wildcards or ranges are running; try again in a moment.")
+        if self.needed:
+            if not _heavy.acquire(blocking=False):
+                raise SearchBusy(f"Too many {self.what} are running; try again in a moment.")
+            self.held = True
         return self
 
     def __exit__(self, *exc):
-        if self.needed:
-            _expanding.release()
+        if self.held:
+            self.held = False
+            _heavy.release()
 
 
 @dataclass
