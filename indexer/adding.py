@@ -76,7 +76,8 @@ def add_articles(corpus_dir: Path, index_dir: Path, files: list[Path], wait: flo
     if not stored:
         return results, None
     try:
-        report = build_index(corpus_dir, index_dir, wait=wait)
+        report = build_index(corpus_dir, index_dir, wait=wait,
+                             pretagged=(tagger.reference.fingerprint, [r.article for r in stored]))
     except IndexBusy:
         return results, None
     for result in stored:
@@ -120,7 +121,7 @@ def _store(corpus_dir: Path, tagger: Tagger, item: _Checked, known: dict[str, st
     except OSError as exc:
         return AddedFile(item.source, error=f"{item.source}: cannot store it in {corpus_dir}: {exc.strerror or exc}")
     known[digest] = target.name
-    article = dataclasses.replace(item.article, id=article_id_for(target), file=target.name)
+    article = _renamed(item.article, article_id_for(target), target.name)
     speakers: dict[str, int] = {}
     for passage in article.passages:
         for speaker in passage.speakers:
@@ -159,6 +160,14 @@ def _id_of(name: str) -> str | None:
         return safe_stem(name)
     except ArticleError:
         return None
+
+
+def _renamed(article: TaggedArticle, article_id: str, file: str) -> TaggedArticle:
+    """The article as tagged, under the name it was stored as: passage ids start with the
+    article id (`<id>-<hash of the text>`), so they follow it."""
+    passages = [dataclasses.replace(p, id=article_id + p.id[len(article.id):], article_id=article_id)
+                for p in article.passages]
+    return dataclasses.replace(article, id=article_id, file=file, passages=passages)
 
 
 def _read_regular(source: Path, follow_symlinks: bool) -> bytes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -69,10 +69,15 @@ def build_index(
     on_file: ProgressCallback | None = None,
     wait: float = 0.0,
     parallel: bool = False,
+    pretagged: tuple[str, Iterable[TaggedArticle]] | None = None,
 ) -> IndexReport:
     """Bring the index at `index_dir` in line with `corpus_dir`. Raises IndexBusy when another
     run holds the lock and ReferenceError when a reference file is broken (nothing is written
     then: tagging with broken reference data would only spread the damage).
+
+    `pretagged` is (reference fingerprint, articles) the caller has just tagged (`add` does):
+    with the same reference data, one whose bytes are still those on disk is not tagged again
+    inside the lock, where a big article would keep every other writer waiting.
 
     `parallel` uses two processes to tag and to write big batches; it forks, so only a
     single-threaded caller (the `index` command) may ask for it."""
@@ -95,10 +100,16 @@ def build_index(
                     on_file(path)
                 continue
             pending.append((article_id, path, data))
-        workers = PARALLEL_WORKERS if parallel and len(pending) >= PARALLEL_MIN_ARTICLES else 1
+        known_fingerprint, known = pretagged or (None, ())
+        ready = {a.id: a for a in known} if known_fingerprint == reference.fingerprint else {}
+        ready = {p[0]: ready[p[0]] for p in pending if p[0] in ready and ready[p[0]].sha256 == file_sha256(p[2])}
+        workers = PARALLEL_WORKERS if parallel and len(pending) - len(ready) >= PARALLEL_MIN_ARTICLES else 1
         to_write: list[TaggedArticle] = []
-        for (article_id, path, _), outcome in zip(pending, _tag_all(reference, corpus_dir, pending, workers),
-                                                  strict=True):
+        to_tag = [p for p in pending if p[0] not in ready]
+        outcomes = {p[0]: outcome for p, outcome in zip(to_tag, _tag_all(reference, corpus_dir, to_tag, workers),
+                                                         strict=True)}
+        for article_id, path, _ in pending:
+            outcome = ready.get(article_id) or outcomes[article_id]
             if on_file:
                 on_file(path)
             previous = indexed.get(article_id)

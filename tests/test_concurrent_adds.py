@@ -93,3 +93,27 @@ def test_sixty_concurrent_adds_in_groups_sharing_a_name_all_land_under_their_rep
     assert all(r["indexed"] for r in results)
     indexed = read_state(index_dir).articles
     assert sorted(a.file for a in indexed.values()) == articles  # every stored article is in the index
+
+
+def test_an_article_added_under_a_second_name_is_indexed_with_that_names_passage_ids(search_corpus, index_dir,
+                                                                                    tmp_path, monkeypatch):
+    """And it is not tagged a second time inside the index lock (a big one would hold it long)."""
+    from indexer import build
+    from indexer.adding import add_articles
+    from indexer.search import IndexReader, SearchRequest
+
+    tagged_in_lock = []
+    original = build._tag_all
+    monkeypatch.setattr(build, "_tag_all", lambda ref, corpus, pending, workers: (
+        tagged_in_lock.extend(p[0] for p in pending), original(ref, corpus, pending, workers))[1])
+
+    clash = tmp_path / "moscow_sanctions.txt"
+    clash.write_text("date: 2024-10-08\n\nThe quokka delegation arrived in Moscow.\n")
+    (result,), report = add_articles(search_corpus, index_dir, [clash])
+    assert result.stored_as == "moscow_sanctions-2.txt" and report.added == ["moscow_sanctions-2"]
+    assert [p.id.startswith("moscow_sanctions-2-") for p in result.article.passages] == [True]
+    assert tagged_in_lock == []
+    with IndexReader(index_dir) as reader:
+        (hit,) = reader.search(SearchRequest("quokka"))["hits"]
+        assert hit["article_id"] == "moscow_sanctions-2" and hit["id"] == result.article.passages[0].id
+        assert reader.search(SearchRequest("sanctions"))["total"] == 2  # as before the add: the first article is intact
