@@ -245,11 +245,30 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mended = _utf8_with_a_few_bad_bytes(data)
+    if mended is not None:
+        return mended
     codec = "cp1251" if _looks_cyrillic_cp1251(data) else "cp1252"
     try:
         return data.decode(codec), codec
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+MAX_BAD_UTF8 = 8  # stray bytes a UTF-8 article may have before it is taken for a legacy code page
+
+
+def _utf8_with_a_few_bad_bytes(data: bytes) -> tuple[str, str] | None:
+    """A UTF-8 article with a stray byte or two (a bad paste) is UTF-8, not cp1252: decoding
+    it whole as cp1252 would turn every curly quote into "â€œ" and hide every quotation from
+    attribution. A legacy code-page file has an invalid sequence at nearly every non-ASCII
+    letter, far more than a few."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if 0 < bad <= MAX_BAD_UTF8 and multibyte >= 2 * bad:
+        return text, f"utf-8 with {bad} invalid byte sequence{'s' if bad > 1 else ''} replaced by \ufffd"
+    return None
 
 
 def _decode_wide(data: bytes) -> tuple[str, str] | None:

@@ -179,3 +179,16 @@ def test_normal_names_keep_their_ids():
         assert (article_id_for(Path(name)), corpus.safe_stem(name)) == (ident, ident)
     with pytest.raises(ArticleError, match="no usable article id"):
         corpus.safe_stem("«».txt")
+
+
+def test_a_utf8_article_with_a_stray_byte_keeps_its_quotes_and_says_what_was_replaced(tmp_path):
+    text = "date: 2024-10-08\n\n“Trade grew,” Putin said in Moscow.\n\n“We agree,” Tokayev said\x00"
+    data = text.replace("\x00", "").encode() + b"\xff.\n"
+    path = tmp_path / "stray.txt"
+    path.write_bytes(data)
+    article = corpus.read_article(path)
+    assert article.encoding == "utf-8 with 1 invalid byte sequence replaced by \ufffd"
+    assert "“Trade grew,” Putin said" in article.text and "said\ufffd." in article.text
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("date: 2024-10-08\n\n“Trade grew,” Putin said in Moscow.\n".encode("cp1252"))
+    assert corpus.read_article(legacy).encoding == "cp1252"  # every quote invalid: a code page
