@@ -28,7 +28,7 @@ PARALLEL_WORKERS = 2  # the machines this runs on have two cores
 PARALLEL_MIN_ARTICLES = 100  # below this, starting processes costs more than it saves
 
 # Bump when tagging rules change in a way that alters stored tags: indexes retag everything.
-TAGGER_VERSION = "4"
+TAGGER_VERSION = "5"
 
 
 @dataclass

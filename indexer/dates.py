@@ -110,9 +110,12 @@ def find_dates(text: str, relative: bool = True, low: str | None = None) -> list
     asked, relative phrases and weekdays; `low`: `lowered(text)`, if the caller has it already."""
     found = [d for d in map(_from_match, DATE_RE.finditer(text)) if d]
     if relative:
-        taken = [(d.start, d.end) for d in found]
+        taken = [(d.start, d.end) for d in found]  # in order, not overlapping: one pass checks them all
+        i = 0
         for m in RELATIVE_RE.finditer(low or lowered(text)):
-            if any(s <= m.start() < e for s, e in taken):
+            while i < len(taken) and taken[i][1] <= m.start():
+                i += 1
+            if i < len(taken) and taken[i][0] <= m.start():
                 continue
             weekday = WEEKDAYS.index(m.group("weekday").capitalize()) if m.group("weekday") else None
             found.append(TextDate(m.start(), m.end(), text[m.start():m.end()], weekday=weekday, relative=True))

@@ -8,10 +8,12 @@ article context, because "the Kazakh President" is Nazarbayev in 2018 and Tokaye
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from . import roles
@@ -82,6 +84,7 @@ class NameResolver:
         }
         self._compile()
         self._found: dict[str, tuple[Reference, ...]] = {}
+        self._cache_size = FIND_CACHE_SIZE
 
     # --- building ---------------------------------------------------------------------------
 
@@ -128,13 +131,30 @@ class NameResolver:
         """All references in `text`, non-overlapping, in order; a role next to a name
         ("President of Belarus Aleksandr Lukashenko") is folded into the name. Summit
         inference and attribution both ask about the same paragraphs, so the last few hundred
-        answers are kept (references are immutable; the list is copied)."""
+        answers are kept (references are immutable; the list is copied), or a whole article's
+        (see `article`)."""
         cached = self._found.get(text)
         if cached is None:
-            if len(self._found) >= FIND_CACHE_SIZE:
+            if len(self._found) >= self._cache_size:
                 self._found.clear()
             cached = self._found[text] = tuple(self._find(text))
         return list(cached)
+
+    @contextmanager
+    def article(self, paragraphs: int) -> Iterator[None]:
+        """While one article is tagged, keep the answers about all its paragraphs: summit
+        inference reads them all before attribution does, and a cache of a few hundred would
+        be emptied in between, so an article of thousands of lines was read twice."""
+        room = 2 * paragraphs + 16  # each paragraph, a speaker label in each, the title
+        if room > FIND_CACHE_SIZE:
+            self._found.clear()
+            self._cache_size = room
+        try:
+            yield
+        finally:
+            self._cache_size = FIND_CACHE_SIZE
+            if len(self._found) > FIND_CACHE_SIZE:
+                self._found.clear()
 
     def _find(self, text: str) -> list[Reference]:
         found = [
@@ -282,7 +302,7 @@ class NameResolver:
             in_office = [pid for pid in pool if self.reference.people[pid].roles_on(day)]
             pool = in_office or pool
         if len(pool) > 1:
-            named_set = set(named)
+            named_set = _as_set(named)
             already = [pid for pid in pool if pid in named_set]
             pool = already or pool
         return tuple(pool)
@@ -297,10 +317,16 @@ class NameResolver:
             return self.narrow(self.holders(ref.title or "leader", ref.country, day, ref.qualifier), day, named)
         if roles.official(ref.title):
             # "the foreign minister" with no country: only someone the article already named
-            named_set = set(named)
+            named_set = _as_set(named)
             pool = [pid for pid in self.holders(ref.title, None, day, ref.qualifier) if pid in named_set]
             return self.narrow(pool, day, named)
         return ()
+
+
+def _as_set(named: Iterable[str]):
+    """`named` for membership tests: attribution passes the people named so far as a dict, which
+    is not copied (it is asked once per ambiguous name, and a long article names many)."""
+    return named if isinstance(named, (set, frozenset, dict)) else set(named)
 
 
 def _non_overlapping(found: list[Reference]) -> list[Reference]:
@@ -354,7 +380,7 @@ _UNKNOWN_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+
 def _drop_titles_of_unknown_people(text: str, refs: list[Reference]) -> list[Reference]:
     """"Kremlin aide Ivan Sidorov": a title standing before a name nobody listed is that
     person's title, not a reference to whoever holds the office in people.toml."""
-    starts = {ref.start for ref in refs}
+    starts = [ref.start for ref in refs]  # in order: the refs do not overlap
     return [ref for ref in refs
             if not (ref.kind == "role" and (m := _UNKNOWN_NAME_AFTER.match(text, ref.end))
-                    and not any(ref.end <= start < m.end() for start in starts))]
+                    and bisect.bisect_left(starts, m.end()) == bisect.bisect_left(starts, ref.end))]

@@ -257,9 +257,10 @@ def sentence_kind(sentence: str, low: str) -> str:
 def dateline_at(text: str, start: int, lead) -> bool:
     """A city at the head of a paragraph near the top ("MOSCOW, October 23 (TASS) -") is where the
     reporter filed from, which is often not the venue."""
+    if not any(s <= start < e for s, e in lead):
+        return False  # first: the look back to the line's start costs the line's length
     line_start = text.rfind("\n", 0, start) + 1
-    return any(s <= start < e for s, e in lead) and (start - line_start < 40 or bool(
-        re.match(r"[^.\n]{0,40}\d", text[line_start:start])))
+    return start - line_start < 40 or bool(re.match(r"[^.\n]{0,40}\d", text[line_start:start]))
 
 
 def fold(text: str) -> str:

@@ -46,7 +46,9 @@ def leaders_in(parts: list[str], resolver: NameResolver, about_this: Callable[[i
     says whether an offset into the joined parts is in a sentence about the summit reported."""
     titled: list[NamedLeader] = []
     untitled: list[tuple[Reference, str]] = []  # (name, its surface), offsets into the joined text
-    offices: set[tuple[str, str]] = set()  # (kind, country) named by a role alone: "the Kyrgyz President"
+    # (kind, country) named by a role alone ("the Kyrgyz President"), in text order: a dict, not
+    # a set, so the evidence notes come out the same on every run whatever the hash seed
+    offices: dict[tuple[str, str], None] = {}
     offset = 0
     for part in parts:
         previous = None
@@ -55,7 +57,7 @@ def leaders_in(parts: list[str], resolver: NameResolver, about_this: Callable[[i
                 previous = ref
                 continue
             if ref.kind == "role" and ref.country and ref.title:
-                offices.add((TITLE_KIND.get(ref.title.lower(), ref.title), ref.country))
+                offices[(TITLE_KIND.get(ref.title.lower(), ref.title), ref.country)] = None
             elif ref.kind == "name" and ref.candidates:
                 found = _titled(part, ref, previous)
                 if found:
@@ -64,8 +66,8 @@ def leaders_in(parts: list[str], resolver: NameResolver, about_this: Callable[[i
                     untitled.append((ref, " ".join(ref.surface.split())))
             previous = ref
         offset += len(part) + 1
-    offices -= {(leader.kind, leader.country) for leader in titled}  # "Kyrgyz President Atambayev" said it
-    return titled + _office_elsewhere(resolver.reference, untitled, offices)
+    said = {(leader.kind, leader.country) for leader in titled}  # "Kyrgyz President Atambayev" said it
+    return titled + _office_elsewhere(resolver.reference, untitled, [o for o in offices if o not in said])
 
 
 def _titled(text: str, ref: Reference, previous: Reference | None) -> NamedLeader | None:

@@ -10,7 +10,8 @@ import datetime as dt
 import hashlib
 import math
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .attribution import Attributor, ParagraphTags
@@ -21,6 +22,8 @@ from .reference import ReferenceData, Summit
 from .summits import SummitMatch, SummitMatcher
 
 MAX_PASSAGE_CHARS = 900
+# Longer paragraphs are cut for attribution (see `_bounded`); the longest real one is about 1,000
+MAX_PARAGRAPH_CHARS = 20_000
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])(?<!\b[A-Z]\.)[\"”»]?\s+(?=[\"“«\[]?[A-Z0-9])")
 DATELINE_OUTLET = re.compile(r"\((?P<outlet>[^()]{2,40})\)\s*[-–—]")
 DATELINE_PREFIX = re.compile(r"^(?:.{0,80}?\([^()]{2,40}\)|[A-Z][A-Z .'-]{2,40}\.\s+[A-Z]{3,})\s*[-–—]\s+")
@@ -82,11 +85,13 @@ class Tagger:
 
     def tag(self, article: SourceArticle) -> TaggedArticle:
         problems = list(article.notes)
-        match = self._summit(article, self._metadata_date(article, problems), problems)
-        summit, day = match.summit, match.date
-        source, outlet_country = self._outlet(article)
-        tags = self.attributor.attribute(article.paragraphs, day, outlet_country)
-        passages = self._passages(article, tags, problems)
+        paragraphs, sections, cut = _bounded(article.paragraphs)
+        with self.resolver.article(len(paragraphs)):
+            match = self._summit(article, paragraphs, self._metadata_date(article, problems), problems)
+            summit, day = match.summit, match.date
+            source, outlet_country = self._outlet(article)
+            tags = self.attributor.attribute(paragraphs, day, outlet_country)
+        passages = self._passages(article, paragraphs, sections, cut, tags, problems)
         return TaggedArticle(
             id=article.id,
             file=article.path.name,
@@ -113,7 +118,8 @@ class Tagger:
             problems.append(f"date '{raw}' is not YYYY-MM-DD: ignored")
         return day
 
-    def _summit(self, article: SourceArticle, day: dt.date | None, problems: list[str]) -> SummitMatch:
+    def _summit(self, article: SourceArticle, paragraphs: list[Paragraph], day: dt.date | None,
+                problems: list[str]) -> SummitMatch:
         """The summit and the article's date (header, else dateline, else the summit's), with why."""
         key = article.metadata.get("summit")
         if key:
@@ -122,7 +128,7 @@ class Tagger:
                 return SummitMatch(summit, evidence=("summit: header",),
                                    date=day or _date_in_dateline(article) or summit.date)
             problems.append(f"unknown summit '{key}' (not in summits.toml): inferred from the text instead")
-        parts = [article.metadata.get("title", ""), *(p.text for p in article.paragraphs)]
+        parts = [article.metadata.get("title", ""), *(p.text for p in paragraphs)]
         match = self.summits.infer(parts, day)
         if match.problem:
             problems.append(match.problem)
@@ -144,14 +150,19 @@ class Tagger:
 
     # --- passages --------------------------------------------------------------------------
 
-    def _passages(self, article: SourceArticle, tags: list[ParagraphTags], problems: list[str]) -> list[Passage]:
+    def _passages(self, article: SourceArticle, paragraphs: list[Paragraph], sections: list[Paragraph | None],
+                  cut: dict[int, tuple[int, int]], tags: list[ParagraphTags], problems: list[str]) -> list[Passage]:
         passages: list[Passage] = []
-        used_ids: set[str] = set()
-        sections = _sections(article.paragraphs)
-        for paragraph, paragraph_tags, heading in zip(article.paragraphs, tags, sections, strict=True):
+        used_ids: dict[str, int] = {}
+        for index, (paragraph, paragraph_tags, heading) in enumerate(zip(paragraphs, tags, sections, strict=True)):
             section = heading.text if heading else None
             section_topics = self.topics_of(heading.text) if heading else ()
             kind = _passage_kind(paragraph, paragraph_tags)
+            if index in cut:
+                length, count = cut[index]
+                problems.append(f"passage {len(passages)}: paragraph is {length:,} characters long (line breaks "
+                                f"lost?); cut into {count} pieces of at most {MAX_PARAGRAPH_CHARS:,} characters to "
+                                "find speakers")
             for start, end in split_long(paragraph):
                 text = article.text[start:end]
                 position = len(passages)
@@ -193,8 +204,7 @@ def _sections(paragraphs: tuple[Paragraph, ...]) -> list[Paragraph | None]:
     heading governs only the run right after it; the runs that follow without a heading of
     their own (the bilateral meeting, the decisions adopted) are outside it. Where every
     paragraph is its own run, a heading governs everything up to the next heading."""
-    body_blocks = [p.block for p in paragraphs if p.kind == "body"]
-    runs_of_lines = any(body_blocks.count(block) > 1 for block in set(body_blocks))
+    runs_of_lines = any(n > 1 for n in Counter(p.block for p in paragraphs if p.kind == "body").values())
     result: list[Paragraph | None] = []
     heading: Paragraph | None = None
     governed_block: int | None = None
@@ -210,6 +220,52 @@ def _sections(paragraphs: tuple[Paragraph, ...]) -> list[Paragraph | None]:
     return result
 
 
+def _bounded(paragraphs: tuple[Paragraph, ...]) -> tuple[list[Paragraph], list[Paragraph | None], dict]:
+    """The paragraphs as attribution sees them, the heading each stands under, and (by the index
+    of its first piece) the length of each body paragraph over MAX_PARAGRAPH_CHARS and the
+    number of pieces it was cut into.
+
+    Such a paragraph is a paste that lost its line breaks, and reading one costs more than its
+    length. It is cut at sentence ends rather than read only up to the cap, so that every name
+    and speaker in it is still found, each piece credited with its own speakers as if the line
+    breaks were there; the discourse (the last speaker, an open quote) runs on from piece to
+    piece as between paragraphs."""
+    pieces: list[Paragraph] = []
+    sections: list[Paragraph | None] = []
+    cut: dict[int, tuple[int, int]] = {}
+    for paragraph, heading in zip(paragraphs, _sections(paragraphs), strict=True):
+        spans = _pieces(paragraph.text) if paragraph.kind == "body" else [(0, len(paragraph.text))]
+        if len(spans) > 1:
+            cut[len(pieces)] = (len(paragraph.text), len(spans))
+            pieces.extend(replace(paragraph, text=paragraph.text[s:e], start=paragraph.start + s,
+                                  end=paragraph.start + e) for s, e in spans)
+        else:
+            pieces.append(paragraph)
+        sections.extend([heading] * len(spans))
+    return pieces, sections, cut
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of pieces of at most MAX_PARAGRAPH_CHARS, each ending at the last sentence
+    end that fits, else at the last space, else anywhere; white space between pieces is left out."""
+    breaks = [m.start() + len(m.group().rstrip()) for m in SENTENCE_BREAK.finditer(text)] if (
+        len(text) > MAX_PARAGRAPH_CHARS) else []
+    spans, start, i = [], 0, 0
+    while len(text) - start > MAX_PARAGRAPH_CHARS:
+        limit = start + MAX_PARAGRAPH_CHARS
+        while i < len(breaks) and breaks[i] <= limit:
+            i += 1
+        space = text.rfind(" ", start + 1, limit)
+        end = after = breaks[i - 1] if i and breaks[i - 1] > start else space if space > start else limit
+        while end > start + 1 and text[end - 1].isspace():
+            end -= 1
+        while after < len(text) and text[after].isspace():
+            after += 1
+        spans.append((start, end))
+        start = after
+    return [*spans, (start, len(text))]
+
+
 def _passage_kind(paragraph: Paragraph, tags: ParagraphTags) -> str:
     if paragraph.kind in ("headline", "heading"):
         return "heading"
@@ -218,13 +274,16 @@ def _passage_kind(paragraph: Paragraph, tags: ParagraphTags) -> str:
     return "quote" if tags.quote or tags.speakers else "narration"
 
 
-def _passage_id(article_id: str, text: str, used: set[str]) -> str:
-    """Content-derived, so that editing one paragraph keeps every other permalink working."""
+def _passage_id(article_id: str, text: str, used: dict[str, int]) -> str:
+    """Content-derived, so that editing one paragraph keeps every other permalink working.
+    `used` holds each id given and, for a base id, the next suffix to try, so that the
+    thousandth copy of one line does not try the 999 ids before it."""
     base = f"{article_id}-{hashlib.sha1(' '.join(text.split()).encode()).hexdigest()[:8]}"
-    ident, n = base, 2
+    ident, n = base, used.get(base, 2)
     while ident in used:
         ident, n = f"{base}-{n}", n + 1
-    used.add(ident)
+    used[ident] = 2
+    used[base] = n
     return ident
 
 

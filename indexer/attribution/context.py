@@ -11,6 +11,7 @@ DASHES = ("- ", "– ", "— ", "-\t", "–", "—")
 SALUTATION = re.compile(
     r"^\W*(?:Dear|Distinguished|Esteemed|Respected|Honou?rable|Ladies\s+and\s+gentlemen|Colleagues|Friends)\b"
 )
+QUOTATION = re.compile(r"[“«\"][^”»\"]*[”»\"]")
 FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|I['’]m|I['’]d|we|We|our|Our|us|my|My|me)(?![\w’'-])")
 
 
@@ -37,12 +38,24 @@ class Discourse:
 
     day: dt.date | None
     outlet_country: str | None
-    named: list[str] = field(default_factory=list)  # person ids, in order, outside quotes
+    named: dict[str, None] = field(default_factory=dict)  # person ids named outside quotes, the latest last
     last_speakers: tuple[str, ...] = ()  # cleared when narration resumes
     last_person_speaker: str | None = None  # never cleared
     last_person_speaking: str | None = None  # the last single person credited, any office; never cleared
     unknown_surnames: dict[str, str] = field(default_factory=dict)  # "Petrov" -> "unknown-ivan-petrov"
     unknown_titles: dict[str, str] = field(default_factory=dict)  # "envoy" -> "unknown-ivan-petrov"
+
+    def name(self, ids) -> None:
+        """Note people named. Each person is kept once, moved to the end when named again: the
+        look-backs ("the last head of state named", "the two leaders") then cost the number of
+        people named, not the number of times an article of thousands of lines named them."""
+        for pid in ids:
+            self.named.pop(pid, None)
+            self.named[pid] = None
+
+    @property
+    def last_named(self) -> str | None:
+        return next(reversed(self.named), None)
 
 
 @dataclass
@@ -79,4 +92,7 @@ def reads_as_speech(text: str) -> bool:
 
 
 def _unquoted(text: str) -> str:
-    return re.sub(r"[“«\"][^”»\"]*[”»\"]", " ", text)
+    """The text with its quotations blanked. Past the last closing mark no quotation can close,
+    so the pattern is not tried there: from each opening mark it would scan to the end."""
+    last_close = max(text.rfind(mark) for mark in "”»\"") + 1
+    return QUOTATION.sub(" ", text[:last_close]) + text[last_close:]

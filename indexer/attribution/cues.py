@@ -6,10 +6,14 @@ real copy is a one-line change with a test beside it.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
+from functools import lru_cache
 
 from ..names import NOT_GIVEN_NAMES
 from ..reference import UNKNOWN_SPEAKER_PREFIX
+from .quoting import covers, last_end
 
 _CUE_WORDS = [
     r"said", r"says", r"say", r"noted", r"notes", r"stressed", r"stresses",
@@ -74,30 +78,40 @@ def cues(text: str, inside) -> list[re.Match]:
     regexes = zip(_LOWER_CUES if same_length else (SPEECH_CUE, INVERTED_CUE), (True, False), strict=True)
     for regex, verb in regexes:
         for m in regex.finditer(lowered if same_length else text):
-            if any(start <= m.start() < end for start, end in inside):
+            if covers(inside, m.start()):
                 continue
             if verb and PASSIVE_BEFORE.search(text[max(0, m.start() - 40):m.start()]) \
                     and not AGENT_AFTER.match(text, m.end()):
                 continue  # "It was noted" credits nobody; "It was said by Lebedev" credits Lebedev
             found.append(m)
     for m in AFTER_QUOTE_CUE.finditer(text):
-        if _QUOTE_THEN_SUBJECT.search(text, max(0, m.start() - 60), m.start()) and not any(
-                start <= m.start() < end for start, end in inside):
+        if _QUOTE_THEN_SUBJECT.search(text, max(0, m.start() - 60), m.start()) and not covers(inside, m.start()):
             found.append(m)
     return sorted(found, key=lambda m: m.start())
 
 
+@lru_cache(maxsize=64)
+def sentence_ends(text: str) -> tuple[int, ...]:
+    """Where each sentence of a paragraph ends (just after its mark). Every cue and pronoun in
+    the paragraph asks, so they are found once, not once per question."""
+    return tuple(m.end() for m in SENTENCE_END.finditer(text))
+
+
 def window_start(text: str, position: int, inside) -> int:
-    """Where the sentence holding `position` starts, or where the last quote before it ends."""
-    start = 0
-    for m in SENTENCE_END.finditer(text):
-        if m.end() > position:
-            break
-        if not any(s <= m.start() < e for s, e in inside):
-            start = m.end()
-    for _, end in inside:
-        if end <= position:
-            start = max(start, end)
+    """Where the sentence holding `position` starts, or where the last quote before it ends.
+
+    Walks back from `position` over the sentence ends before it, skipping those inside a quote,
+    and stops at the end of the last quote: the cost is that of the sentence, not of the text
+    before it (a paragraph may run to thousands of sentences)."""
+    ends = sentence_ends(text)
+    start = last_end(inside, position)
+    i = bisect.bisect_right(ends, position)
+    while i and ends[i - 1] > start:
+        end = ends[i - 1]
+        if not covers(inside, end - 1):
+            return end
+        # the mark is inside a quote that runs past `position` (any other ends before `start`)
+        i = bisect.bisect_right(ends, inside[bisect.bisect_right(inside, (end - 1, math.inf)) - 1][0], 0, i - 1)
     return start
 
 

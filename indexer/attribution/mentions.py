@@ -107,7 +107,7 @@ class Mentions:
             return tuple(people)
         if earlier:
             return ()
-        return (state.named[-1],) if state.named else ()
+        return (state.last_named,) if state.named else ()
 
     def remember_speakers(self, speakers: tuple[str, ...], state: Discourse) -> None:
         state.last_speakers = speakers

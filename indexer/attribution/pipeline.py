@@ -117,7 +117,7 @@ class Attributor:
         tags = ParagraphTags(quote=bool(speakers) and speech_start < len(text), problems=list(problems))
         tags.credit(speakers, sieve)
         resolved = self.mentions.record(self.resolver.find(text), speech, state, tags)
-        state.named.extend(pid for _, ids in resolved for pid in ids)
+        state.name(pid for _, ids in resolved for pid in ids)
         tags.mentions = [m for m in tags.mentions if m[2] not in tags.speakers]
         if speakers:
             self.mentions.remember_speakers(tuple(speakers), state)
@@ -126,7 +126,7 @@ class Attributor:
     def _context_only(self, paragraph: Paragraph, quoting: Quoting, state: Discourse) -> ParagraphTags:
         tags = ParagraphTags()
         resolved = self.mentions.record(self.resolver.find(paragraph.text), quoting, state, tags)
-        state.named.extend(pid for _, ids in resolved for pid in ids)
+        state.name(pid for _, ids in resolved for pid in ids)
         return tags
 
     # --- one utterance (a paragraph, or a chain of continued-quote paragraphs) -------------
@@ -156,7 +156,8 @@ class Attributor:
         if not self.enabled(printed_speech.NAME):
             return None
         last = unit[-1]
-        following = next((p.text for p in paragraphs[last + 1:] if p.kind == "body"), "")
+        following = next((paragraphs[j].text for j in range(last + 1, len(paragraphs))
+                          if paragraphs[j].kind == "body"), "")  # not a slice: that copies the rest
         return (printed_speech.introduces_speech(paragraphs[last].text, tags[last])
                 or printed_speech.text_follows(paragraphs[last].text, state, self.mentions, resolved_in[last])
                 or printed_speech.announces_speech(paragraphs[last].text, following, quoting[last],
@@ -171,5 +172,5 @@ class Attributor:
         speech_cues.credit_cues(text, quoting, refs, resolved, state, tags, self.mentions, self.enabled)
         if self.enabled(participial_opener.NAME):
             participial_opener.credit_opener(text, quoting, refs, state, tags, self.mentions)
-        state.named.extend(pid for _, ids in resolved for pid in ids)
+        state.name(pid for _, ids in resolved for pid in ids)
         return tags, resolved

@@ -7,6 +7,8 @@ spans (a chain is one utterance, attributed once).
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,7 +32,25 @@ class Quoting:
 
 
 def inside(ref, spans) -> bool:
-    return any(start <= ref.start and ref.end <= end for start, end in spans)
+    """Is the reference within one of `spans`? Spans of quoted text come in order and never
+    overlap, so only the last one starting at or before the reference can hold it: found by
+    bisection, as a paragraph may hold hundreds of quotes and names."""
+    i = bisect.bisect_right(spans, (ref.start, math.inf)) - 1
+    return i >= 0 and ref.end <= spans[i][1]
+
+
+def covers(spans, position: int) -> bool:
+    """Does one of `spans` (in order, not overlapping) hold `position`?"""
+    i = bisect.bisect_right(spans, (position, math.inf)) - 1
+    return i >= 0 and position < spans[i][1]
+
+
+def last_end(spans, position: int) -> int:
+    """Where the last of `spans` (in order, not overlapping) that ends by `position` ends; 0 if none."""
+    i = bisect.bisect_right(spans, (position, math.inf)) - 1
+    if i >= 0 and spans[i][1] > position:
+        i -= 1
+    return spans[i][1] if i >= 0 else 0
 
 
 def has_substantive_quote(text: str, spans) -> bool:
@@ -91,10 +111,10 @@ def _continues_into(paragraphs: Sequence[Paragraph], index: int) -> bool:
             return False
         if paragraph.kind != "body":
             continue
-        marks = _marks(paragraph.text)
-        if not marks:
+        mark = _MARK.search(paragraph.text)  # the first mark only
+        if not mark:
             continue
-        position, role = marks[0]
+        position, role = mark.start(), _mark_role(paragraph.text, mark.start())
         return role == "close" or (role == "open" and not paragraph.text[:position].strip())
     return False
 

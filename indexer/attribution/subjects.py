@@ -19,12 +19,14 @@ tests/test_sieves.py):
 
 from __future__ import annotations
 
+import bisect
 import re
+from operator import attrgetter
 
 from ..dates import MONTH_NAMES, WEEKDAYS
 from ..names import Reference
 from .context import Discourse
-from .cues import AGENT_AFTER, OBJECT_PRONOUN, PRONOUN, SENTENCE_END, unknown_person, window_start
+from .cues import AGENT_AFTER, OBJECT_PRONOUN, PRONOUN, sentence_ends, unknown_person, window_start
 from .mentions import Pronoun, Unknown
 
 NOT_SUBJECT_BEFORE = re.compile(
@@ -49,16 +51,19 @@ LIGHT_CAPITALS = {*WEEKDAYS, *MONTH_NAMES}  # "Putin on Friday said": a time, no
 MAX_GAP_WORDS = 6
 MAX_PP_WORDS = 16
 MAX_SUBJECT_WORDS = 40
+MAX_SUBJECT_CHARS = 1_000  # a subject this far before its cue is not one (the furthest in real copy: about 200)
 POSTMODIFIER_STARTS = {"of", "to", "from", "who", "which"}
 PP_STARTS = {"at", "in", "on", "during", "after", "before", "while", "when", "speaking", "addressing"}
-AND_BETWEEN = re.compile(r"^\s*,?\s*and\s+$")
+# White space before the end or a comma is taken whole (`\s*+`): the same matches, without
+# trying every way to split a long run of it between two `\s*`
+AND_BETWEEN = re.compile(r"^\s*+,?\s*+and\s+$")
 LIST_BETWEEN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 BARE_SURNAME = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*(?:,[^,]{1,160},)?\s*$")
+    r"(?:\b(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*+(?:,[^,]{1,160},)?\s*+$")
 _TITLES = (r"envoy|ambassador|representative|spokes(?:man|woman|person)|aide|adviser|advisor|minister|secretary|"
            r"director|chairman|official|diplomat|analyst|expert|press\s+secretary")
 UNKNOWNS_TITLE = re.compile(rf"(?i:\b(?P<title>{_TITLES}))\b[^.;“”\"«»]{{0,40}}?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+"
-                            rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s*(?:,[^,]{{1,160}},)?\s*$")
+                            rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s*+(?:,[^,]{{1,160}},)?\s*+$")
 BARE_TITLE = re.compile(rf"(?i:\bthe\s+(?P<title>{_TITLES}))\s*$")
 # inverted order ("“…,” said Putin") only for verbs of saying, right after a quote or a comma
 INVERSION_CUE = re.compile(
@@ -68,8 +73,12 @@ INVERSION_BEFORE = re.compile(r"[,”»\"’:]\s*$")
 
 
 def find_subjects(text: str, cue: re.Match, outside: list[Reference], inside, state: Discourse) -> list:
+    """The subjects of a speech cue (see the module's docstring). They are sought only in the
+    MAX_SUBJECT_CHARS before the cue: a run-on "sentence" of thousands of characters (a paste
+    with no full stops) would otherwise be read again for each of its cues."""
     start = window_start(text, cue.start(), inside)
-    after = [r for r in outside if cue.end() <= r.start <= cue.end() + 2 and not text[cue.end():r.start].strip()]
+    lo = max(start, cue.start() - MAX_SUBJECT_CHARS)
+    after = [r for r in _starting(outside, cue.end(), cue.end() + 2) if not text[cue.end():r.start].strip()]
     if cue.group().lower().startswith("according"):
         if after:
             return [after[0]]
@@ -77,10 +86,9 @@ def find_subjects(text: str, cue: re.Match, outside: list[Reference], inside, st
         return [_pronoun(pronoun)] if pronoun else []
     agent = AGENT_AFTER.match(text, cue.end())
     if agent:  # "It was said by Ivan Petrov"
-        return [r for r in outside if r.start == agent.end()][:1] or _unknown_agent(text, agent.end())
-    before = [r for r in outside if start <= r.start and r.end <= cue.start()]
-    pronouns = [_pronoun(m) for m in PRONOUN.finditer(text, start, cue.start())
-                if not any(r.start <= m.start() < r.end for r in outside)]
+        return _starting(outside, agent.end(), agent.end())[:1] or _unknown_agent(text, agent.end())
+    before = _within(outside, lo, cue.start())
+    pronouns = [_pronoun(m) for m in PRONOUN.finditer(text, lo, cue.start()) if not _covered(outside, m.start())]
     candidates = sorted([*before, *pronouns], key=lambda r: r.end)
     # an apposition follows the reference it describes ("Putin, who met some heads of state, said")
     appositions = [(m.start(), m.end()) for c in candidates
@@ -108,7 +116,7 @@ def find_subjects(text: str, cue: re.Match, outside: list[Reference], inside, st
         if not _light_gap(gap, initial, closes_apposition):
             break
         return _with_coordinated(text, candidates, index, skipped)
-    gap_start = max([start, *(c.end for c in candidates)])
+    gap_start = max([lo, *(c.end for c in candidates)])
     known = _known_unknown(text[gap_start:cue.start()], state)
     if known:
         return [known]
@@ -116,9 +124,30 @@ def find_subjects(text: str, cue: re.Match, outside: list[Reference], inside, st
     if unknown:
         title = UNKNOWNS_TITLE.search(text[gap_start:cue.start()])
         return [Unknown(*unknown, title=title.group("title").lower() if title else "")]
-    if INVERSION_CUE.fullmatch(cue.group()) and INVERSION_BEFORE.search(text[:cue.start()]):
+    if INVERSION_CUE.fullmatch(cue.group()) and INVERSION_BEFORE.search(
+            text, max(0, cue.start() - MAX_SUBJECT_CHARS), cue.start()):
         return after[:1]  # "“...,” said Putin"
     return []
+
+
+# References come in order and never overlap, so their starts and ends both rise: the ones near a
+# cue are found by bisection, not by a pass over every reference in the paragraph for each cue.
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
+def _starting(refs: list, lo: int, hi: int) -> list:
+    """The references starting from `lo` to `hi`."""
+    return refs[bisect.bisect_left(refs, lo, key=_START):bisect.bisect_right(refs, hi, key=_START)]
+
+
+def _within(refs: list, lo: int, hi: int) -> list:
+    """The references lying wholly between `lo` and `hi`."""
+    return refs[bisect.bisect_left(refs, lo, key=_START):bisect.bisect_right(refs, hi, key=_END)]
+
+
+def _covered(refs: list, position: int) -> bool:
+    i = bisect.bisect_right(refs, position, key=_START) - 1
+    return i >= 0 and position < refs[i].end
 
 
 def _pronoun(match: re.Match) -> Pronoun:
@@ -193,12 +222,13 @@ def _light_gap(words: list[str], sentence_initial: bool, closes_apposition: bool
 def previous_subject(text: str, pronoun: Pronoun, earlier) -> tuple[str, ...]:
     """The people named in the sentence before the pronoun's, within the paragraph, leaving
     out possessives ("Poroshenko's decision")."""
-    ends = [m.end() for m in SENTENCE_END.finditer(text) if m.end() <= pronoun.start]
-    if not ends:
+    ends = sentence_ends(text)
+    k = bisect.bisect_right(ends, pronoun.start)
+    if not k:
         return ()
-    sentence_start = ends[-1]
-    previous_start = ends[-2] if len(ends) > 1 else 0
+    sentence_start = ends[k - 1]
+    previous_start = ends[k - 2] if k > 1 else 0
+    first = bisect.bisect_left(earlier, previous_start, key=lambda item: item[0].start)
+    last = bisect.bisect_right(earlier, sentence_start, key=lambda item: item[0].end)
     return tuple(dict.fromkeys(
-        pid for ref, ids in earlier
-        if previous_start <= ref.start and ref.end <= sentence_start and not possessive(text, ref)
-        for pid in ids))
+        pid for ref, ids in earlier[first:last] if not possessive(text, ref) for pid in ids))

@@ -64,7 +64,7 @@ def text_follows(text: str, state: Discourse, mentions: Mentions, resolved) -> T
     if len(people) == 1:
         return Turn(tuple(people), NAME, mode="labelled")
     if not people and state.named:
-        return Turn((state.named[-1],), NAME, mode="labelled")
+        return Turn((state.last_named,), NAME, mode="labelled")
     return None
 
 

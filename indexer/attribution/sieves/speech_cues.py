@@ -8,10 +8,12 @@ its "that" to the end of the sentence is what they said: cues inside it credit n
 
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import chain
 
 from ..context import Discourse, ParagraphTags
-from ..cues import SENTENCE_END, cues
+from ..cues import SENTENCE_END, cues, sentence_ends
 from ..mentions import Mentions, Pronoun, Unknown
 from ..quoting import inside
 from ..subjects import find_subjects, previous_subject
@@ -21,8 +23,9 @@ SIEVE_OF_KIND = {"name": NAME, "role": ROLE, "generic": ROLE, "group": GROUP, "p
 
 CONTENT_CLAUSE = re.compile(r"(?:\s+\w+){0,3}?\s+that\b")
 REPORTED_CLAUSE = re.compile(r"\s+(?:that|he|she|they|it|there|this)\b")
-# ", she said." ending a sentence
-TRAILING_CUE = re.compile(r"\s*(?:on\s+\w+day|yesterday|today|later|earlier)?\s*[.!?]?\s*$|\s*[.!?]")
+# ", she said." ending a sentence. White space is taken whole (`\s*+`): handing it back from one
+# `\s*` to the next cannot help a match, and tried every way, a long run of it took minutes
+TRAILING_CUE = re.compile(r"\s*+(?:on\s+\w+day|yesterday|today|later|earlier)?\s*+[.!?]?\s*+$|\s*[.!?]")
 CONTINUING = re.compile(r"added|adds|continued|went\s+on", re.IGNORECASE)
 
 
@@ -31,9 +34,9 @@ def credit_cues(text: str, quoting, refs, resolved, state: Discourse, tags: Para
     """Credit the subject of every speech cue in the paragraph's unquoted text."""
     outside = [ref for ref in refs if not inside(ref, quoting.inside)]
     found = cues(text, quoting.inside)
-    trailing = [cue for cue in found if TRAILING_CUE.match(text, cue.end())]
+    marked = [(cue, bool(TRAILING_CUE.match(text, cue.end()))) for cue in found]
     content: list[tuple[int, int]] = []
-    for cue in trailing + [cue for cue in found if cue not in trailing]:
+    for cue, trailing in sorted(marked, key=lambda item: not item[1]):  # trailing cues first, each kind in order
         if any(s <= cue.start() < e for s, e in content):
             continue  # "Lukashenko reminded that the heads of state had agreed ...": what he said
         credited = False
@@ -44,7 +47,7 @@ def credit_cues(text: str, quoting, refs, resolved, state: Discourse, tags: Para
             ids = _resolve(subject, text, state, resolved, tags, mentions, cue)
             tags.credit(ids, sieve)
             credited = credited or bool(ids)
-        if credited and cue in trailing:
+        if credited and trailing:
             content.append(_reported_before(text, cue))
         elif CONTENT_CLAUSE.match(text, cue.end()) if credited else REPORTED_CLAUSE.match(text, cue.end()):
             # what follows "said that", or "Experts say he ...", is the content of the speech
@@ -55,8 +58,9 @@ def _reported_before(text: str, cue: re.Match) -> tuple[int, int]:
     """"Yushchenko will write to Putin, she said.": the sentence before the comma is what she
     said, so a cue in it ("write") credits nobody."""
     comma = text.rfind(",", 0, cue.start())
-    starts = [m.end() for m in SENTENCE_END.finditer(text) if m.end() <= comma]
-    return (starts[-1] if starts else 0, max(comma, 0))
+    ends = sentence_ends(text)
+    k = bisect.bisect_right(ends, comma)
+    return (ends[k - 1] if k else 0, max(comma, 0))
 
 
 def _sieve_of(subject) -> str:
@@ -76,7 +80,7 @@ def _resolve(subject, text: str, state: Discourse, resolved, tags: ParagraphTags
             if subject.title:
                 state.unknown_titles[subject.title] = subject.speaker_id
         return (subject.speaker_id,)
-    earlier = [(ref, ids) for ref, ids in resolved if ref.end <= subject.start]
+    earlier = resolved[:bisect.bisect_right(resolved, subject.start, key=lambda item: item[0].end)]  # in order
     if isinstance(subject, Pronoun):
         if CONTINUING.fullmatch(cue.group()) and subject.number == "single" and state.last_person_speaking:
             return (state.last_person_speaking,)  # "“…,” he added": the one who was speaking
@@ -90,9 +94,13 @@ def _resolve(subject, text: str, state: Discourse, resolved, tags: ParagraphTags
     if subject.kind == "anaphor":
         return state.last_speakers
     if subject.kind == "pair":
-        named = state.named + [pid for _, ids in earlier for pid in ids]
-        people = list(dict.fromkeys(reversed(named)))[:2]
-        return tuple(reversed(people)) if len(people) == 2 else ()
+        people: list[str] = []  # the last two people named, this paragraph's first
+        for pid in chain(chain.from_iterable(reversed(ids) for _, ids in reversed(earlier)), reversed(state.named)):
+            if pid not in people:
+                people.append(pid)
+                if len(people) == 2:
+                    return tuple(reversed(people))
+        return ()
     if subject.kind == "generic":
         return mentions.generic(subject, state, tags, as_speaker=True)
     ids = mentions.resolver.resolve(subject, state.day, state.named)

@@ -16,7 +16,10 @@ from ..mentions import Mentions
 HEADING = "speech_heading"
 LABEL = "transcript_label"
 
-SPEAKER_LABEL = re.compile(r"^(?P<label>[A-Z][^:“”\"«»\n]{1,90}?)\s*(?:\([^)]{0,40}\))?\s*:(?:\s+|$)")
+# `\s*+`, `\s++`, `(?<!\s)`: white space is taken whole and only from its start, the same match
+# (no label and no "at ..." may begin inside a run of it) without trying every way to split a
+# long run, which took minutes
+SPEAKER_LABEL = re.compile(r"^(?P<label>[A-Z][^:“”\"«»\n]{1,90}?)\s*+(?:\([^)]{0,40}\))?\s*+:(?:\s+|$)")
 NOT_PERSON_LABELS = {
     "question", "questions", "answer", "q", "a", "moderator", "journalist", "reporter", "correspondent",
     "host", "remark", "reply", "note", "voice", "voices", "interpreter", "announcer", "presenter",
@@ -24,7 +27,7 @@ NOT_PERSON_LABELS = {
 }
 SPEECH_HEADING = re.compile(
     r"^(?:(?:Opening|Closing|Full\s+text\s+of(?:\s+the)?)\s+)?(?:Speech|Remarks|Statement|Address|Speaking\s+notes"
-    r"|Text\s+of\s+the\s+speech)\s+(?:of|by)\s+(?P<who>.+?)(?:\s+(?:at|to|during|on|in|before)\s+.*)?[:.]?$",
+    r"|Text\s+of\s+the\s+speech)\s+(?:of|by)\s+(?P<who>.+?)(?:(?<!\s)\s++(?:at|to|during|on|in|before)\s+.*)?[:.]?$",
     re.IGNORECASE,
 )
 
