@@ -38,8 +38,8 @@ class Deadline:
     """When to stop: the time budget is spent, or `cancelled()` says nobody waits for the
     answer any more (the web server's "client disconnected" check).
 
-    A heavy search is also `nice`: at each check it sleeps as long as it computed since the
-    last one, so it takes at most half of the interpreter while other searches wait for it.
+    A heavy search is also `nice`: at each check it sleeps twice as long as it computed since
+    the last one, so it takes at most a third of the interpreter while other searches wait.
     Python threads share one interpreter lock, so without this a single heavy search makes
     every cheap one that arrives meanwhile several times slower."""
 
@@ -53,7 +53,7 @@ class Deadline:
     def passed(self) -> bool:
         now = time.monotonic()
         if self.nice:
-            time.sleep(min(now - self._checked, 0.05))
+            time.sleep(min(2 * (now - self._checked), 0.05))
             now = self._checked = time.monotonic()
         if now > self.ends or (self.cancelled is not None and self.cancelled()):
             self.missed = True
