@@ -89,15 +89,15 @@ def sigkills(corpus: Path, index: Path, n: int) -> dict:
         process = subprocess.Popen([*CLI, "index", "--rebuild", "--corpus", str(corpus), "--index", str(index)],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
                                    cwd=REPO)
-        while len(_group(process.pid)) < 2 and process.poll() is None:
+        while len(group_members(process.pid)) < 2 and process.poll() is None:
             time.sleep(0.02)
         time.sleep(rng.uniform(0.0, 4.0))
         (os.killpg if kill % 2 else os.kill)(process.pid, signal.SIGKILL)
         process.wait()
         deadline = time.monotonic() + 30
-        while _group(process.pid) and time.monotonic() < deadline:
+        while group_members(process.pid) and time.monotonic() < deadline:
             time.sleep(0.1)
-        left = _group(process.pid)
+        left = group_members(process.pid)
         next_run = subprocess.run([*CLI, "index", "--corpus", str(corpus), "--index", str(index)],
                                   capture_output=True, text=True, cwd=REPO)
         staging = [p.name for p in index.parent.iterdir() if p.name.startswith(f".{index.name}.")
@@ -112,7 +112,8 @@ def sigkills(corpus: Path, index: Path, n: int) -> dict:
     return {"survived": survived, "of": n, "failures": failures}
 
 
-def _group(group: int) -> list[int]:
+def group_members(group: int) -> list[int]:
+    """Living (not zombie) processes of a process group, read from /proc."""
     members = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -132,6 +133,9 @@ def _total(index: Path, text: str = "") -> int:
 
 # --- adds ----------------------------------------------------------------------------------
 
+# Adds the files named on stdin (one JSON list per process) from six threads at once, and
+# prints what each add reported. The processes load the reference data, say they are ready,
+# and start together when told to go, so that the adds really overlap.
 ADDER = """
 import json, sys, time
 from concurrent.futures import ThreadPoolExecutor
@@ -148,12 +152,39 @@ while not (gate / "go").exists():
 def add(path):
     try:
         (r,), _ = add_articles(corpus, index, [path], wait=600, tagger=tagger)
-        return [str(path), r.stored_as, r.error, r.indexed]
+        return {"source": str(path), "stored_as": r.stored_as, "error": r.error,
+                "duplicate_of": r.duplicate_of, "indexed": r.indexed}
     except Exception as exc:
-        return [str(path), None, repr(exc), False]
+        return {"source": str(path), "stored_as": None, "error": repr(exc), "duplicate_of": None,
+                "indexed": False}
 with ThreadPoolExecutor(6) as pool:
     print(json.dumps(list(pool.map(add, files))))
 """
+
+
+def run_concurrent_adds(corpus: Path, index: Path, batches: list[list[str]], gate: Path) -> tuple[list[dict], float]:
+    """One process per batch, all adding at once (`gate` is an empty folder for the start
+    signal): what each add reported, and the seconds from the start to the last answer."""
+    runs = []
+    for number, batch in enumerate(batches):
+        run = subprocess.Popen([*CLI[:1], "-c", ADDER, str(corpus), str(index), str(gate), str(number)], cwd=REPO,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        run.stdin.write(json.dumps(batch) + "\n")
+        run.stdin.flush()
+        runs.append(run)
+    while len(list(gate.glob("ready-*"))) < len(batches):
+        if any(run.poll() is not None for run in runs):
+            raise RuntimeError(f"an add process died before it was ready: {runs[0].stderr.read()[-500:]}")
+        time.sleep(0.05)
+    started = time.perf_counter()
+    (gate / "go").touch()
+    results = []
+    for run in runs:
+        out, err = run.communicate(timeout=1800)
+        if run.returncode:
+            raise RuntimeError(f"an add process failed: {err[-500:]}")
+        results += json.loads(out)
+    return results, time.perf_counter() - started
 
 
 def concurrent_adds(work: Path, n: int, processes: int = 3) -> dict:
@@ -172,29 +203,13 @@ def concurrent_adds(work: Path, n: int, processes: int = 3) -> dict:
         texts[str(source)] = f"date: 2024-10-08\n\nThe CIS summit in Moscow heard delegate {k}; marker{k:04d}.\n"
         source.write_text(texts[str(source)])
         batches[k % processes].append(str(source))
-    gate = work / "gate"
-    gate.mkdir()
-    runs = []
-    for number, batch in enumerate(batches):
-        run = subprocess.Popen([*CLI[:1], "-c", ADDER, str(corpus), str(index), str(gate), str(number)], cwd=REPO,
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        run.stdin.write(json.dumps(batch) + "\n")
-        run.stdin.flush()
-        runs.append(run)
-    while len(list(gate.glob("ready-*"))) < processes:
-        time.sleep(0.05)
-    started = time.perf_counter()
-    (gate / "go").touch()
-    results = []
-    for run in runs:
-        out, _ = run.communicate(timeout=1800)
-        results += json.loads(out)
-    seconds = time.perf_counter() - started
+    (work / "gate").mkdir()
+    results, seconds = run_concurrent_adds(corpus, index, batches, work / "gate")
     indexed = {a.file for a in read_state(index).articles.values()}
-    lost = [r for r in results if not r[1] or not (corpus / r[1]).exists()
-            or (corpus / r[1]).read_text() != texts[r[0]] or r[1] not in indexed]
-    return {"lost": len(lost), "of": n, "distinct_names": len({r[1] for r in results}), "seconds": round(seconds, 1),
-            "errors": sorted({r[2] for r in results if r[2]})}
+    lost = [r for r in results if not r["stored_as"] or not (corpus / r["stored_as"]).exists()
+            or (corpus / r["stored_as"]).read_text() != texts[r["source"]] or r["stored_as"] not in indexed]
+    return {"lost": len(lost), "of": n, "distinct_names": len({r["stored_as"] for r in results}),
+            "seconds": round(seconds, 1), "errors": sorted({r["error"] for r in results if r["error"]})}
 
 
 # --- queries -------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -127,3 +128,25 @@ def seed_server(tmp_path_factory):
     server = LiveServer(tmp_path_factory.mktemp("served") / "index", CORPUS)
     yield server
     server.stop()
+
+
+_HOLD_THE_LOCK = """
+import sys
+from pathlib import Path
+from indexer.search import write_lock
+with write_lock(Path(sys.argv[1])):
+    print("held", flush=True)
+    sys.stdin.read()  # until the test closes our stdin
+"""
+
+
+@contextlib.contextmanager
+def lock_held_by_another_process(index_dir: Path):
+    """The index's write lock, held by a real other process until the block ends."""
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_THE_LOCK, str(index_dir)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        yield
+    finally:
+        holder.communicate("")

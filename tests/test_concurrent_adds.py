@@ -4,41 +4,11 @@ name holding its own text, and be indexed; nothing is lost or overwritten."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-import time
-
+from bench.reliability import run_concurrent_adds
 from indexer.search import read_state
-from tests.conftest import REPO, make_corpus
+from tests.conftest import make_corpus
 
 PROCESSES, PER_PROCESS, GROUP = 3, 20, 6
-
-# Adds the files named on stdin (one JSON list per process) from six threads at once, and
-# prints what each add reported. The processes load the reference data, say they are ready,
-# and start together when the test says go, so that the adds really overlap.
-DRIVER = """
-import json, sys, time
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-from indexer.adding import add_articles
-from indexer.reference import load_reference
-from indexer.tagging import Tagger
-corpus, index, gate = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
-files = [Path(p) for p in json.load(sys.stdin)]
-tagger = Tagger(load_reference(corpus))
-(gate / f"ready-{sys.argv[4]}").touch()
-while not (gate / "go").exists():
-    time.sleep(0.01)
-
-def add(path):
-    (result,), _ = add_articles(corpus, index, [path], wait=300, tagger=tagger)
-    return {"source": str(path), "stored_as": result.stored_as, "error": result.error,
-            "duplicate_of": result.duplicate_of, "indexed": result.indexed}
-
-with ThreadPoolExecutor(6) as pool:
-    print(json.dumps(list(pool.map(add, files))))
-"""
 
 
 def article(n: int) -> str:
@@ -59,26 +29,8 @@ def test_sixty_concurrent_adds_in_groups_sharing_a_name_all_land_under_their_rep
         source.write_text(article(n), encoding="utf-8")
         texts[str(source)] = article(n)
         batches[n % PROCESSES].append(str(source))
-    gate = tmp_path / "gate"
-    gate.mkdir()
-    runs = []
-    for number, batch in enumerate(batches):
-        run = subprocess.Popen([sys.executable, "-c", DRIVER, str(corpus), str(index_dir), str(gate), str(number)],
-                               cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True)
-        run.stdin.write(json.dumps(batch))
-        run.stdin.close()
-        run.stdin = None  # so that communicate() does not flush it again
-        runs.append(run)
-    while len(list(gate.glob("ready-*"))) < PROCESSES:
-        assert all(run.poll() is None for run in runs), "an add process died before it was ready"
-        time.sleep(0.05)
-    (gate / "go").touch()
-    results = []
-    for run in runs:
-        out, err = run.communicate(timeout=900)
-        assert run.returncode == 0, err
-        results += json.loads(out)
+    (tmp_path / "gate").mkdir()
+    results, _ = run_concurrent_adds(corpus, index_dir, batches, tmp_path / "gate")
 
     assert [r for r in results if r["error"] or r["duplicate_of"] or not r["stored_as"]] == []
     stored = [r["stored_as"] for r in results]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.reliability import group_members
 from indexer.build import build_index
 from indexer.search import IndexReader, SearchRequest, write_lock
 from indexer.search.lock import retired_prefix, staging_prefix
@@ -47,21 +48,6 @@ def start_index(corpus: Path, index_dir: Path, *options: str, output=subprocess.
     command = [sys.executable, "-c", INDEX_COMMAND, "index", "--corpus", str(corpus), "--index", str(index_dir),
                *options]
     return subprocess.Popen(command, stdout=output, stderr=output, text=True, start_new_session=True, **popen)
-
-
-def group_members(group: int) -> list[int]:
-    """Living (not zombie) processes of a process group, read from /proc."""
-    members = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == group and fields[0] != "Z":
-            members.append(int(entry.name))
-    return members
 
 
 def wait_until_gone(group: int, seconds: float = 30.0) -> list[int]:

@@ -134,27 +134,12 @@ def test_articles_appear_and_disappear_whole_while_the_server_answers(search_cor
     assert set(seen) <= {0, 55} and {0, 55} <= set(seen)
 
 
-HOLD_THE_LOCK = """
-import sys
-from pathlib import Path
-from indexer.search import write_lock
-with write_lock(Path(sys.argv[1])):
-    print("held", flush=True)
-    sys.stdin.read()  # until the test closes our stdin
-"""
-
-
 def test_serve_started_while_another_run_holds_the_lock_serves_and_syncs_when_it_ends(search_corpus, index_dir):
-    from .conftest import LiveServer
+    from .conftest import LiveServer, lock_held_by_another_process
 
     (search_corpus / "quokka.txt").write_text("date: 2024-10-08\n\nThe quokka summit opened in Moscow.\n")
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_THE_LOCK, str(index_dir)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline() == "held\n"
+    with lock_held_by_another_process(index_dir):
         server = LiveServer(index_dir, search_corpus)  # before: exited at once with "index is busy"
-    finally:
-        holder.communicate("")
     try:
         status, body = fetch(server.url + "/api/search?q=sanctions")
         assert status == 200 and json.loads(body)["total"] == 2  # the index as it was

@@ -20,6 +20,8 @@ from indexer.search import IndexReader, SearchRequest
 from indexer.watch import CorpusWatcher
 from webapp import create_app
 
+from .conftest import lock_held_by_another_process
+
 NEW_ARTICLE = ("title: Quokka talks in Astana\ndate: 2022-10-14\nsource: Kazinform\n\n"
                "Kassym-Jomart Tokayev said at the CIS summit that the quokka initiative is ready.\n\n"
                "Vladimir Putin noted that the quokka plan deserves support.\n\n"
@@ -210,26 +212,11 @@ def test_upload_adds_and_shows_the_inspect_view(admin, search_corpus):
     assert admin.get("/api/search?q=quokka").get_json()["total"] == 3
 
 
-HOLD_THE_LOCK = """
-import sys, time
-from pathlib import Path
-from indexer.search import write_lock
-with write_lock(Path(sys.argv[1])):
-    print("held", flush=True)
-    sys.stdin.read()  # until the test closes our stdin
-"""
-
-
 def test_an_upload_while_another_process_writes_the_index_is_stored_and_says_it_is_not_yet_indexed(
         admin, index_dir, search_corpus):
     admin.application.config["ADD_WAIT_SECONDS"] = 0.3
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_THE_LOCK, str(index_dir)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline() == "held\n"
+    with lock_held_by_another_process(index_dir):
         response = _upload(admin, NEW_ARTICLE.encode())
-    finally:
-        holder.communicate("")
     html = response.get_data(as_text=True)
     assert response.status_code == 202
     assert "Added as quokka.txt: Quokka talks in Astana" in html

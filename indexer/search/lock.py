@@ -13,8 +13,11 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+from whoosh.index import clean_files
+
 from ..locking import file_lock
-from .errors import IndexBusy
+from .errors import IndexBusy, IndexMissing
+from .state import index_exists, open_index
 
 LOCK_WAIT_SECONDS = 0.0
 
@@ -62,16 +65,14 @@ def _clean_inside(path: Path) -> list[str]:
     """A writer killed (or failed) inside the index folder leaves its temporary folders
     (`MAIN.tmp`, `*.tmp`) and segments no table of contents lists. Whoosh only deletes them at
     the next successful commit, so on a full disk they would keep it full: delete them now."""
-    from whoosh.index import clean_files
-
-    from .errors import IndexMissing
-    from .state import index_exists, open_index
-
     done = []
     if not path.is_dir():
         return done
     for temporary in path.glob("*.tmp"):
-        shutil.rmtree(temporary, ignore_errors=True) if temporary.is_dir() else temporary.unlink(missing_ok=True)
+        if temporary.is_dir():
+            shutil.rmtree(temporary, ignore_errors=True)
+        else:
+            temporary.unlink(missing_ok=True)
         done.append(f"removed {temporary.name}")
     if index_exists(path):
         try:

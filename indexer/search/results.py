@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from whoosh import collectors, qparser, query
 
 from . import bounds
+from .errors import SearchError
 from .facets import facet_filter, facet_values
 from .highlight import decorate
 from .query import ParsedQuery, parse_query
@@ -29,8 +30,6 @@ def search(reader: IndexReader, request: SearchRequest, cancelled=None) -> dict:
     total = len(matched)
     last_page = max(1, math.ceil(total / request.per_page))
     if request.page > last_page and not selection.partial:
-        from .errors import SearchError
-
         raise SearchError("page", f"page {request.page} is past the last page ({last_page})")
     notice = " ".join(n for n in (parsed.notice, selection.capped, selection.partial and PARTIAL_NOTICE) if n)
     return {
