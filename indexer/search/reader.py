@@ -61,6 +61,15 @@ class IndexReader:
         self._dir_inode = self.path.stat().st_ino
         self._load()
 
+    @property
+    def generation(self) -> int:
+        """Whoosh's generation number of what this reader sees (it grows with every commit)."""
+        return self.searcher.reader().generation()
+
+    @property
+    def passages(self) -> int:
+        return len(self.passage_docs)
+
     def _load(self) -> None:
         """What each searcher generation caches: labels, names, and document sets."""
         self._value_docs: dict[tuple[str, str], frozenset[int]] = {}
