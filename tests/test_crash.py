@@ -75,7 +75,7 @@ def unlisted(index_dir: Path) -> list[str]:
     segments = {segment.segment_id() for segment in ix._segments()}
     keep = {f"_{ix.indexname}_{ix.latest_generation()}.toc", f"{ix.indexname}_WRITELOCK"}
     return sorted(p.name for p in index_dir.iterdir()
-                  if p.name not in keep and p.name.rsplit(".", 1)[0] not in segments)
+                  if p.name not in keep and p.name.split(".", 1)[0] not in segments)
 
 
 def staging_left(index_dir: Path) -> list[str]:

@@ -49,19 +49,9 @@ def _counts(reader: IndexReader, facet: str, pool: set[int]) -> dict[str, int]:
         return {v: reader.full_count(facet, v) for v in values}
     if len(pool) * 8 < len(reader.passage_docs):
         counts: dict[str, int] = {}
-        values_of = _values_by_doc(reader, facet)
+        values_of = reader.values_by_doc(facet)
         for docnum in pool:
             for value in values_of.get(docnum, ()):
                 counts[value] = counts.get(value, 0) + 1
         return counts
     return {v: len(pool & reader.docs_with(facet, v)) for v in values}
-
-
-def _values_by_doc(reader: IndexReader, facet: str) -> dict[int, tuple[str, ...]]:
-    if facet not in reader.values_of:
-        by_doc: dict[int, list[str]] = {}
-        for value in reader.labels.get(facet, {}):
-            for docnum in reader.docs_with(facet, value):
-                by_doc.setdefault(docnum, []).append(value)
-        reader.values_of[facet] = {docnum: tuple(vs) for docnum, vs in by_doc.items()}
-    return reader.values_of[facet]

@@ -1,6 +1,6 @@
-"""A read handle on one generation of the index, with what each generation caches (labels,
-name spellings, document sets, counts), and the lookups behind the permalink, article and
-speaker pages. Searching itself is in results.py."""
+"""A read handle on one generation of the index, and the lookups behind the permalink,
+article and speaker pages. What a generation caches is shared by every reader of the process
+(generation.py); searching itself is in results.py."""
 
 from __future__ import annotations
 
@@ -9,18 +9,14 @@ import functools
 from collections.abc import Iterator
 from pathlib import Path
 
-from whoosh import query, sorting
+from whoosh import query
 from whoosh.reading import ReaderClosed
 
-from ..reference import UNKNOWN_SPEAKER_PREFIX, unknown_speaker_label
 from .errors import IndexMissing
-from .query_names import QueryNames
+from .generation import shared
 from .request import SearchRequest, search_url
-from .schema import FACET_FIELDS, META_ID
+from .scoring import ListedLengthsBM25F
 from .state import index_exists, open_index
-
-_BY_DATE = sorting.MultiFacet([sorting.FieldFacet("day", reverse=True), sorting.FieldFacet("article_id"),
-                               sorting.FieldFacet("position")])
 
 
 def reopening_on_vanished_files(method):
@@ -57,7 +53,7 @@ class IndexReader:
 
     def _open(self) -> None:
         self._ix = open_index(self.path)
-        self.searcher = self._ix.searcher()
+        self.searcher = self._ix.searcher(weighting=ListedLengthsBM25F())
         self._dir_inode = self.path.stat().st_ino
         self._load()
 
@@ -71,18 +67,15 @@ class IndexReader:
         return len(self.passage_docs)
 
     def _load(self) -> None:
-        """What each searcher generation caches: labels, names, and document sets."""
-        self._value_docs: dict[tuple[str, str], frozenset[int]] = {}
-        meta = self.searcher.document(id=META_ID) or {"record": {}}
-        self.labels: dict[str, dict[str, str]] = meta["record"].get("labels", {f: {} for f in FACET_FIELDS})
-        prefix = UNKNOWN_SPEAKER_PREFIX.encode()
-        unknown = [term.decode() for term in self.searcher.lexicon("speaker") if term.startswith(prefix)]
-        self.labels["speaker"] = {**self.labels.get("speaker", {}), **{u: unknown_speaker_label(u) for u in unknown}}
-        self.names = QueryNames(meta["record"].get("names", {}), self.labels, meta["record"].get("skeletons", {}))
-        self.passage_docs = frozenset(self.searcher.docs_for_query(query.Term("doctype", "passage")))
-        self._date_order: list[int] | None = None  # every passage, newest first: made on first use
-        self._full_counts: dict[tuple[str, str], int] = {}
-        self.values_of: dict[str, dict[int, tuple[str, ...]]] = {}  # facet -> docnum -> its values (facets.py)
+        """Join this process's shared caches for the generation the searcher sees."""
+        self.gen = shared(self.path, self._dir_inode, self.searcher)
+        self.labels = self.gen.labels
+        self.names = self.gen.names
+        self.passage_docs = self.gen.passage_docs
+
+    def warm(self) -> None:
+        """Build every per-generation cache now, before a user's search needs it."""
+        self.gen.warm(self.searcher)
 
     def refresh(self) -> bool:
         """Reopen if the index changed (new commit, or a rebuild swapped the directory)."""
@@ -100,7 +93,7 @@ class IndexReader:
         # "reuse" appends the old segments to the new ones, so documents a commit merged away
         # or cleared come back. A fresh searcher costs a few milliseconds, once per commit.
         old = self.searcher
-        self.searcher = self._ix.searcher()
+        self.searcher = self._ix.searcher(weighting=ListedLengthsBM25F())
         old.close()
         self._load()
         return True
@@ -131,27 +124,22 @@ class IndexReader:
     # --- per-generation caches -------------------------------------------------------------
 
     def docs_with(self, facet: str, value: str) -> frozenset[int]:
-        key = (facet, value)
-        if key not in self._value_docs:
-            self._value_docs[key] = frozenset(self.searcher.docs_for_query(query.Term(facet, value)))
-        return self._value_docs[key]
+        return self.gen.docs_with(self.searcher, facet, value)
 
     def full_count(self, facet: str, value: str) -> int:
-        key = (facet, value)
-        if key not in self._full_counts:
-            self._full_counts[key] = len(self.docs_with(facet, value) & self.passage_docs)
-        return self._full_counts[key]
+        return self.gen.full_count(self.searcher, facet, value)
+
+    def values_by_doc(self, facet: str) -> dict[int, tuple[str, ...]]:
+        return self.gen.values_by_doc(self.searcher, facet)
 
     def newest(self, matched: set[int], limit: int) -> list[int]:
         """The first `limit` of `matched` in date order (newest, then article and position),
         read off an order sorted once per index generation rather than once per request."""
-        if self._date_order is None:
-            every = self.searcher.search(query.Term("doctype", "passage"), limit=None, sortedby=_BY_DATE)
-            self._date_order = [docnum for _, docnum in every.top_n]
+        order = self.gen.date_order(self.searcher)
         if len(matched) == len(self.passage_docs):
-            return self._date_order[:limit]
+            return order[:limit]
         found = []
-        for docnum in self._date_order:
+        for docnum in order:
             if docnum in matched:
                 found.append(docnum)
                 if len(found) == limit:

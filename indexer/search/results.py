@@ -7,10 +7,11 @@ import html
 import math
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from whoosh import collectors, qparser, query
+from whoosh import collectors, query
 
-from . import bounds
+from . import bounds, suggest
 from .errors import SearchError
 from .facets import facet_filter, facet_values
 from .highlight import decorate
@@ -24,14 +25,27 @@ PARTIAL_NOTICE = ("The search took too long and was stopped: these are the passa
 
 
 def search(reader: IndexReader, request: SearchRequest, cancelled=None) -> dict:
-    """`cancelled`, if given, is asked now and then whether the answer is still wanted."""
-    selection = _select(reader, request, cancelled)
-    parsed, ranked, base, filters, matched = selection.parts
+    """`cancelled`, if given, is asked now and then whether the answer is still wanted. An
+    identical request on the same generation is answered from the generation's cache (a
+    partial answer is never kept); callers must not change what they are given."""
+    validate(request, reader.labels)
+    answer = reader.gen.answers.get(request)
+    if answer is None:
+        answer = _answer(reader, request, cancelled)
+        if not answer["partial"]:
+            reader.gen.answers.put(request, answer)
+    return answer
+
+
+def _answer(reader: IndexReader, request: SearchRequest, cancelled) -> dict:
+    found = _found(reader, request.query, cancelled)
+    filters = {f: facet_filter(reader, f, request.selected(f)) for f in FACET_FIELDS}
+    matched = _filtered(found.base, filters)
     total = len(matched)
     last_page = max(1, math.ceil(total / request.per_page))
-    if request.page > last_page and not selection.partial:
+    if request.page > last_page and not found.partial:
         raise SearchError("page", f"page {request.page} is past the last page ({last_page})")
-    notice = " ".join(n for n in (parsed.notice, selection.capped, selection.partial and PARTIAL_NOTICE) if n)
+    notice = " ".join(n for n in (found.parsed.notice, found.capped, found.partial and PARTIAL_NOTICE) if n)
     return {
         "query": request.query,
         "total": total,
@@ -39,11 +53,11 @@ def search(reader: IndexReader, request: SearchRequest, cancelled=None) -> dict:
         "per_page": request.per_page,
         "pages": last_page,
         "notice": notice or None,
-        "corrected": _correction(reader, parsed),
-        "partial": selection.partial,
-        "people": _people(reader, parsed.people, request),
-        "hits": _hits(reader, selection.query, ranked, matched, request),
-        "facets": {f: facet_values(reader, f, base, filters, request) for f in FACET_FIELDS},
+        "corrected": _correction(reader, found, total),
+        "partial": found.partial,
+        "people": _people(reader, found.parsed.people, request),
+        "hits": _hits(reader, found, matched, request),
+        "facets": {f: facet_values(reader, f, found.base, filters, request) for f in FACET_FIELDS},
         "links": {
             "previous": search_url(request.params(page=request.page - 1)) if request.page > 1 else None,
             "next": search_url(request.params(page=request.page + 1)) if request.page < last_page else None,
@@ -55,12 +69,14 @@ def export(reader: IndexReader, request: SearchRequest) -> Iterator[dict]:
     """Selected now, so that a bad or refused request fails before a download starts. An
     export of many rows costs about a second per 20,000: it takes the heavy slot while the
     rows are read."""
-    _, ranked, _, _, matched = _select(reader, request).parts
+    validate(request, reader.labels)
+    found = _found(reader, request.query)
+    matched = _filtered(found.base, {f: facet_filter(reader, f, request.selected(f)) for f in FACET_FIELDS})
     slot = bounds.HeavySlot(len(matched) > bounds.HEAVY_EXPORT_ROWS, "large exports").__enter__()
 
     def rows() -> Iterator[dict]:
         try:
-            for docnum in _ordered(reader, ranked, matched, len(matched)):
+            for docnum in _ordered(reader, found, matched, len(matched), request.sort):
                 yield reader.passage_data(reader.searcher.stored_fields(docnum))
         finally:
             slot.__exit__()
@@ -68,49 +84,79 @@ def export(reader: IndexReader, request: SearchRequest) -> Iterator[dict]:
     return rows()
 
 
-class _Selection:
-    """What hits, totals and facet counts are cut from: the parsed query (and the bounded one
-    actually run), ranked results or None, documents matching the query, per-facet filters,
-    and documents matching everything."""
+@dataclass(frozen=True)
+class _Found:
+    """What a query matches, whatever the facets, sort and page: kept per generation, so
+    ticking a facet, paging and exporting do not match the query again. `ranked` is the whole
+    match in score order when scoring everything was the cheaper way to get the set (phrases);
+    otherwise each page ranks only the top it shows."""
 
-    def __init__(self, parsed, bounded, ranked, base, filters, matched, capped, partial):
-        self.parts = (parsed, ranked, base, filters, matched)
-        self.query, self.capped, self.partial = bounded, capped, partial
+    parsed: ParsedQuery
+    query: query.Query | None  # what was run: the parsed query with its expansions capped
+    capped: str | None
+    base: frozenset[int]  # the passages it matches
+    ranked: tuple[int, ...] | None
+    partial: bool
 
 
-def _select(reader: IndexReader, request: SearchRequest, cancelled=None) -> _Selection:
-    """A relevance-ranked query is matched once, scored, and its set taken from that."""
-    validate(request, reader.labels)
-    parsed = parse_query(reader.searcher.schema, request.query, reader.names)
-    bounded, capped = parsed.query, None
-    deadline = bounds.Deadline(cancelled=cancelled)
-    heavy = False
+def _found(reader: IndexReader, text: str, cancelled=None) -> _Found:
+    found = reader.gen.selections.get(text)
+    if found is not None:
+        return found
+    parsed = parse_query(reader.searcher.schema, text, reader.names)
+    bounded, capped, heavy = parsed.query, None, False
     if bounds.expands(bounded):
         expansion = bounds.cap_expansions(bounded, reader.searcher.reader())
         bounded, capped, heavy = expansion.query, expansion.notice, expansion.heavy
+    deadline = bounds.Deadline(cancelled=cancelled)
     deadline.nice = heavy
+    ranked = None
     with bounds.HeavySlot(heavy):
-        ranked = None
-        if bounded is not None and request.sort == "relevance":
-            ranked = _ranked(reader, bounded, deadline)
-            base = frozenset(ranked.docs()) & reader.passage_docs
+        if bounded is not None and _positional(bounded):
+            # a phrase is matched position by position: one scored pass gives both the set
+            # and the order, where a set and then a ranking would match it twice
+            ranked = tuple(docnum for docnum in _ranked_all(reader, bounded, deadline) if docnum in reader.passage_docs)
+            base = frozenset(ranked)
         else:
             base = _matching(reader, bounded, deadline)
-    filters = {f: facet_filter(reader, f, request.selected(f)) for f in FACET_FIELDS}
-    matched = set(base)
+    found = _Found(parsed, bounded, capped, base, ranked, deadline.missed)
+    if not found.partial:
+        reader.gen.selections.put(text, found)
+    return found
+
+
+def _positional(q: query.Query) -> bool:
+    return isinstance(q, query.Phrase | query.spans.SpanQuery) or any(_positional(c) for c in q.children())
+
+
+def _filtered(base: frozenset[int], filters: dict) -> frozenset[int]:
+    matched = base
     for docs in filters.values():
         if docs is not None:
-            matched &= docs
-    return _Selection(parsed, bounded, ranked, base, filters, matched, capped, deadline.missed)
+            matched = matched & docs
+    return matched
 
 
-def _ranked(reader: IndexReader, q: query.Query, deadline: bounds.Deadline):
+def _ranked_all(reader: IndexReader, q: query.Query, deadline: bounds.Deadline) -> list[int]:
     timed = bounds.DeadlineCollector(reader.searcher.collector(limit=None), deadline)
     try:
         reader.searcher.search_with_collector(q, timed)
     except collectors.TimeLimit:
         pass
-    return timed.results()
+    return [docnum for _, docnum in timed.results().top_n]
+
+
+def _top(reader: IndexReader, q: query.Query, matched: frozenset[int], base: frozenset[int], limit: int) -> list[int]:
+    """The best `limit` of `matched` by score. Whoosh's top-N collector skips postings blocks
+    that cannot reach the top, so a word in 20,000 passages is not scored 20,000 times; a facet
+    filter makes it test each match against the filter instead (no block skipping)."""
+    searcher = reader.searcher
+    restrict = None if matched == base else set(matched)
+    results = searcher.search(q, limit=limit, filter=restrict, scored=True, terms=False)
+    top = [docnum for _, docnum in results.top_n if docnum in matched]
+    if len(top) < min(limit, len(matched)):  # records other than passages took places in the top
+        top = [docnum for _, docnum in searcher.search(q, limit=limit, filter=set(matched)).top_n]
+    return top
 
 
 def _matching(reader: IndexReader, q: query.Query | None, deadline: bounds.Deadline) -> frozenset[int]:
@@ -137,29 +183,33 @@ def _people(reader: IndexReader, people: list[str], request: SearchRequest) -> l
     return offered
 
 
-def _hits(reader: IndexReader, q: query.Query | None, ranked, matched: set[int], request: SearchRequest) -> list[dict]:
+def _hits(reader: IndexReader, found: _Found, matched: frozenset[int], request: SearchRequest) -> list[dict]:
     if not matched:
         return []
     first, limit = (request.page - 1) * request.per_page, request.page * request.per_page
-    page = _ordered(reader, ranked, matched, limit)[first:]
-    if not page or q is None:
+    page = _ordered(reader, found, matched, limit, request.sort)[first:]
+    if not page or found.query is None:
         return [_unhighlighted(reader, docnum) for docnum in page]
     # Highlight from a search of the page alone: Whoosh loads character offsets for every
     # document its results hold, and a `filter=` still matches (a phrase: position by
     # position) every candidate; ANDed with the page's ids, matching skips to those alone.
     searcher = reader.searcher
     ids = query.Or([query.Term("id", searcher.stored_fields(docnum)["id"]) for docnum in page])
-    results = decorate(searcher.search(query.And([ids, q]), limit=len(page), terms=True))
+    results = decorate(searcher.search(query.And([ids, found.query]), limit=len(page), terms=True))
     by_docnum = {hit.docnum: hit for hit in results}
     return [_hit(reader, by_docnum[docnum]) if docnum in by_docnum else _unhighlighted(reader, docnum)
             for docnum in page]
 
 
-def _ordered(reader: IndexReader, ranked, matched: set[int], limit: int) -> list[int]:
-    """The first `limit` matches in the order asked for: by score when ranked, else newest."""
-    if ranked is None:
-        return reader.newest(matched, limit) if matched else []
-    return [docnum for _, docnum in ranked.top_n if docnum in matched][:limit]
+def _ordered(reader: IndexReader, found: _Found, matched: frozenset[int], limit: int, sort: str) -> list[int]:
+    """The first `limit` matches in the order asked for: by score, or newest first."""
+    if not matched:
+        return []
+    if sort == "date" or found.query is None:
+        return reader.newest(matched, limit)
+    if found.ranked is not None:
+        return [docnum for docnum in found.ranked if docnum in matched][:limit]
+    return _top(reader, found.query, matched, found.base, limit)
 
 
 def _unhighlighted(reader: IndexReader, docnum: int) -> dict:
@@ -176,22 +226,20 @@ def _hit(reader: IndexReader, hit) -> dict:
     return data
 
 
-def _correction(reader: IndexReader, parsed: ParsedQuery) -> str | None:
-    """A spelling suggestion when a typed word is not in the index and the suggestion finds
-    something. It is worked out on the words as typed, not on the name expansion, and not
-    for long queries or long words, where comparing every term costs seconds."""
-    if parsed.query is None or parsed.notice or not bounds.correction_worth_trying(parsed.text):
+def _correction(reader: IndexReader, found: _Found, total: int) -> str | None:
+    """A spelling suggestion, when the query found little and a typed word is not in the
+    index (suggest.py), and only if the suggestion finds something."""
+    parsed = found.parsed
+    if parsed.query is None or parsed.notice or total >= suggest.SUGGEST_BELOW_HITS:
         return None
-    searcher = reader.searcher
-    try:
-        typed = qparser.QueryParser("text", searcher.schema).parse(parsed.text)
-        if bounds.expands(typed):
-            return None
-        correction = searcher.correct_query(typed, parsed.text)
-    except Exception:  # the corrector shares the parser's taste for odd exceptions
+    field = reader.searcher.schema["text"]
+    suggested_text = suggest.suggestion(
+        parsed.text, reader.gen.vocabulary(reader.searcher),
+        is_searchable=lambda word: bool(list(field.process_text(word, mode="query"))),
+        is_name=lambda word: bool(reader.names.rewrite(word)[1]))
+    if suggested_text is None:
         return None
-    if correction.query == typed or correction.string == parsed.text:
+    suggested = parse_query(reader.searcher.schema, suggested_text, reader.names)
+    if suggested.query is None or bounds.expands(suggested.query):
         return None
-    suggested = parse_query(searcher.schema, correction.string, reader.names)
-    return correction.string if suggested.query is not None and _matching(
-        reader, suggested.query, bounds.Deadline()) else None
+    return suggested_text if next(iter(reader.searcher.docs_for_query(suggested.query)), None) is not None else None

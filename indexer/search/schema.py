@@ -13,7 +13,7 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 # Bump when the schema or the stored layout changes: older indexes are then rebuilt.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 FACET_FIELDS = ("speaker", "topic", "summit")
 META_ID = "__meta__"
 

@@ -12,6 +12,7 @@ from whoosh import index
 
 from .errors import IndexMissing
 from .schema import META_ID, SCHEMA_VERSION
+from .storage import MappedStorage
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def open_index(path: Path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         try:
-            return index.open_dir(str(path))
+            return MappedStorage(str(path)).open_index()
         except Exception as exc:
             reason = str(exc) or type(exc).__name__
         gc.collect()

@@ -26,6 +26,8 @@ WRITER_LIMIT_MB = 256
 
 
 def _writer(ix, procs: int, **options):
+    """Segments as plain files, not one compound file each: storage.py maps them."""
+    options["compound"] = False
     if procs > 1:
         return SafeMpWriter(ix, procs=procs, multisegment=True, limitmb=WRITER_LIMIT_MB, **options)
     return ix.writer(limitmb=WRITER_LIMIT_MB, **options)

@@ -1,0 +1,148 @@
+"""What every reader of one index generation shares: labels, name tables, document sets,
+facet counts, the date order, the did-you-mean vocabulary, and recent answers.
+
+A server runs one Whoosh searcher per thread (searchers are not thread-safe), but none of
+this depends on the searcher: docnums are the same for every reader of a generation. Built
+once per generation per process (`warm()` does it all before users ask), dropped when a newer
+generation replaces it, so nothing here is ever stale. Cheap duplicate work when two threads
+fill the same entry at once is harmless; the expensive entries take a lock.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from whoosh import query, sorting
+
+from ..reference import UNKNOWN_SPEAKER_PREFIX, unknown_speaker_label
+from .query_names import QueryNames
+from .schema import FACET_FIELDS, META_ID
+from .suggest import Vocabulary
+
+_BY_DATE = sorting.MultiFacet([sorting.FieldFacet("day", reverse=True), sorting.FieldFacet("article_id"),
+                               sorting.FieldFacet("position")])
+ANSWERS_KEPT = 256  # whole answers per generation, least recently used dropped first
+SELECTIONS_KEPT = 64  # matched sets per generation (facet ticks and pages of one query reuse them)
+GENERATIONS_KEPT = 2  # per index folder: the current one, and the one threads may still be reading
+
+
+class Recent:
+    """A small thread-safe LRU map."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+class Generation:
+    def __init__(self, searcher):
+        meta = searcher.document(id=META_ID) or {"record": {}}
+        self.labels: dict[str, dict[str, str]] = meta["record"].get("labels", {f: {} for f in FACET_FIELDS})
+        prefix = UNKNOWN_SPEAKER_PREFIX.encode()
+        unknown = [term.decode() for term in searcher.lexicon("speaker") if term.startswith(prefix)]
+        self.labels["speaker"] = {**self.labels.get("speaker", {}), **{u: unknown_speaker_label(u) for u in unknown}}
+        self.names = QueryNames(meta["record"].get("names", {}), self.labels, meta["record"].get("skeletons", {}))
+        self.passage_docs = frozenset(searcher.docs_for_query(query.Term("doctype", "passage")))
+        self.answers = Recent(ANSWERS_KEPT)
+        self.selections = Recent(SELECTIONS_KEPT)
+        self._value_docs: dict[tuple[str, str], frozenset[int]] = {}
+        self._full_counts: dict[tuple[str, str], int] = {}
+        self.values_of: dict[str, dict[int, tuple[str, ...]]] = {}  # facet -> docnum -> its values
+        self._date_order: list[int] | None = None
+        self._vocabulary: Vocabulary | None = None
+        self._lock = threading.Lock()
+
+    def docs_with(self, searcher, facet: str, value: str) -> frozenset[int]:
+        key = (facet, value)
+        docs = self._value_docs.get(key)
+        if docs is None:
+            docs = self._value_docs[key] = frozenset(searcher.docs_for_query(query.Term(facet, value)))
+        return docs
+
+    def full_count(self, searcher, facet: str, value: str) -> int:
+        key = (facet, value)
+        count = self._full_counts.get(key)
+        if count is None:
+            count = self._full_counts[key] = len(self.docs_with(searcher, facet, value) & self.passage_docs)
+        return count
+
+    def values_by_doc(self, searcher, facet: str) -> dict[int, tuple[str, ...]]:
+        if facet not in self.values_of:
+            with self._lock:
+                if facet not in self.values_of:
+                    by_doc: dict[int, list[str]] = {}
+                    for value in self.labels.get(facet, {}):
+                        for docnum in self.docs_with(searcher, facet, value):
+                            by_doc.setdefault(docnum, []).append(value)
+                    self.values_of[facet] = {docnum: tuple(vs) for docnum, vs in by_doc.items()}
+        return self.values_of[facet]
+
+    def date_order(self, searcher) -> list[int]:
+        """Every passage, newest first (then article and position), sorted once."""
+        if self._date_order is None:
+            with self._lock:
+                if self._date_order is None:
+                    every = searcher.search(query.Term("doctype", "passage"), limit=None, sortedby=_BY_DATE)
+                    self._date_order = [docnum for _, docnum in every.top_n]
+        return self._date_order
+
+    def vocabulary(self, searcher) -> Vocabulary:
+        if self._vocabulary is None:
+            with self._lock:
+                if self._vocabulary is None:
+                    self._vocabulary = Vocabulary.of(searcher.reader())
+        return self._vocabulary
+
+    def forget_answers(self) -> None:
+        """Drop remembered answers and matched sets (benchmarks time uncached searches)."""
+        self.answers = Recent(ANSWERS_KEPT)
+        self.selections = Recent(SELECTIONS_KEPT)
+
+    def warm(self, searcher) -> None:
+        """Everything a first search would otherwise build while a user waits."""
+        for facet in FACET_FIELDS:
+            for value in self.labels.get(facet, {}):
+                self.full_count(searcher, facet, value)
+            self.values_by_doc(searcher, facet)
+        self.date_order(searcher)
+        self.vocabulary(searcher)
+
+
+_generations: dict[tuple[str, int, int], Generation] = {}
+_registry_lock = threading.Lock()
+
+
+def shared(path: Path, inode: int, searcher) -> Generation:
+    """The one Generation of this process for what `searcher` sees."""
+    key = (str(path), inode, searcher.reader().generation())
+    found = _generations.get(key)
+    if found is not None:
+        return found
+    with _registry_lock:
+        found = _generations.get(key)
+        if found is None:
+            found = _generations[key] = Generation(searcher)
+            same_folder = [k for k in _generations if k[0] == key[0]]
+            for old in same_folder[:-GENERATIONS_KEPT]:
+                del _generations[old]
+        return found
