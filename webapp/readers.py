@@ -1,18 +1,25 @@
-"""One index reader per server thread.
+"""One index reader per server thread, and a follower that warms each new generation.
 
 Whoosh searchers, and the stemming analyzers inside their schema, are not safe to share
 between threads, so each thread opens its own reader once and keeps it; each request only
-checks whether the index changed (a directory listing) and refreshes if it did.
+checks whether the index changed (a directory listing) and refreshes if it did. A reader is
+cheap (the files are mapped, and what a generation caches is shared by the process's readers:
+indexer/search/generation.py), so the expensive part is building those caches: `warm()` does
+it before the first request, and again whenever a new generation appears, from a thread of
+its own rather than in a user's request.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 
 from flask import abort, current_app
 
-from indexer.search import IndexReader
+from indexer.search import IndexMissing, IndexReader
+
+FOLLOW_SECONDS = 1.0  # how often the follower looks for a new generation
 
 
 class ReaderPool:
@@ -33,7 +40,35 @@ class ReaderPool:
             reader.refresh()
         return reader
 
+    def warm(self, follow: bool = True) -> None:
+        """Build the current generation's caches now; with `follow`, also every later
+        generation's, as soon as it is committed (a daemon thread, one per pool)."""
+        with contextlib.suppress(IndexMissing):
+            with IndexReader(self.index_path) as reader:
+                reader.warm()
+        if follow and getattr(self, "_follower", None) is None:
+            self._stop = threading.Event()
+            self._follower = threading.Thread(target=self._follow, name="generation-warmer", daemon=True)
+            self._follower.start()
+
+    def _follow(self) -> None:
+        reader = None
+        while not self._stop.wait(FOLLOW_SECONDS):
+            try:
+                if reader is None:
+                    reader = IndexReader(self.index_path)
+                    reader.warm()
+                elif reader.refresh():
+                    reader.warm()
+            except Exception:  # noqa: BLE001 - a failed warm-up only means a slower first search
+                if reader is not None:
+                    with contextlib.suppress(Exception):
+                        reader.close()
+                reader = None
+
     def close_all(self) -> None:
+        if getattr(self, "_follower", None) is not None:
+            self._stop.set()
         with self._lock:
             for reader in self._open:
                 reader.close()

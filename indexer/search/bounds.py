@@ -32,16 +32,32 @@ CORRECTION_MAX_WORDS = 3  # did-you-mean is skipped for longer queries (each wor
 CORRECTION_MAX_WORD_CHARS = 24  # ... and for words longer than this (it compares every term)
 
 _heavy = threading.BoundedSemaphore(HEAVY_AT_ONCE)
+_running = [0]  # searches running in this process
+_running_lock = threading.Lock()
+
+
+class Running:
+    """Counts the searches in progress, so a heavy one knows whether it holds others up."""
+
+    def __enter__(self):
+        with _running_lock:
+            _running[0] += 1
+        return self
+
+    def __exit__(self, *exc):
+        with _running_lock:
+            _running[0] -= 1
 
 
 class Deadline:
     """When to stop: the time budget is spent, or `cancelled()` says nobody waits for the
     answer any more (the web server's "client disconnected" check).
 
-    A heavy search is also `nice`: at each check it sleeps twice as long as it computed since
-    the last one, so it takes at most a third of the interpreter while other searches wait.
-    Python threads share one interpreter lock, so without this a single heavy search makes
-    every cheap one that arrives meanwhile several times slower."""
+    A heavy search is also `nice`: while other searches run in the process, at each check it
+    sleeps twice as long as it computed since the last one, so it takes at most a third of the
+    interpreter from them. Python threads share one interpreter lock, so without this a single
+    heavy search makes every cheap one that arrives meanwhile several times slower; alone, it
+    runs at full speed."""
 
     def __init__(self, seconds: float | None = None, cancelled: Callable[[], bool] | None = None):
         self.ends = time.monotonic() + (SEARCH_SECONDS if seconds is None else seconds)
@@ -52,9 +68,10 @@ class Deadline:
 
     def passed(self) -> bool:
         now = time.monotonic()
-        if self.nice:
+        if self.nice and _running[0] > 1:
             time.sleep(min(2 * (now - self._checked), 0.05))
-            now = self._checked = time.monotonic()
+            now = time.monotonic()
+        self._checked = now
         if now > self.ends or (self.cancelled is not None and self.cancelled()):
             self.missed = True
         return self.missed

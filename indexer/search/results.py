@@ -3,7 +3,7 @@ order, and highlight the shown page, within the bounds of bounds.py."""
 
 from __future__ import annotations
 
-import html
+import heapq
 import math
 import time
 from collections.abc import Iterator
@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from whoosh import collectors, query
 
-from . import bounds, suggest
+from . import bounds, ranking, suggest
 from .errors import SearchError
 from .facets import facet_filter, facet_values
-from .highlight import decorate
+from .highlight import marked, query_words
 from .query import ParsedQuery, parse_query
 from .reader import IndexReader
 from .request import SearchRequest, search_url, validate
@@ -31,7 +31,8 @@ def search(reader: IndexReader, request: SearchRequest, cancelled=None) -> dict:
     validate(request, reader.labels)
     answer = reader.gen.answers.get(request)
     if answer is None:
-        answer = _answer(reader, request, cancelled)
+        with bounds.Running():
+            answer = _answer(reader, request, cancelled)
         if not answer["partial"]:
             reader.gen.answers.put(request, answer)
     return answer
@@ -97,6 +98,7 @@ class _Found:
     base: frozenset[int]  # the passages it matches
     ranked: tuple[int, ...] | None
     partial: bool
+    scores: dict[int, float] | None = None  # every match's score, when ranking.py could score it
 
 
 def _found(reader: IndexReader, text: str, cancelled=None) -> _Found:
@@ -110,16 +112,18 @@ def _found(reader: IndexReader, text: str, cancelled=None) -> _Found:
         bounded, capped, heavy = expansion.query, expansion.notice, expansion.heavy
     deadline = bounds.Deadline(cancelled=cancelled)
     deadline.nice = heavy
-    ranked = None
+    ranked = scores = None
     with bounds.HeavySlot(heavy):
         if bounded is not None and _positional(bounded):
             # a phrase is matched position by position: one scored pass gives both the set
             # and the order, where a set and then a ranking would match it twice
             ranked = tuple(docnum for docnum in _ranked_all(reader, bounded, deadline) if docnum in reader.passage_docs)
             base = frozenset(ranked)
+        elif bounded is not None and (scores := ranking.scores(reader.searcher, bounded, deadline)) is not None:
+            base = frozenset(scores) & reader.passage_docs
         else:
             base = _matching(reader, bounded, deadline)
-    found = _Found(parsed, bounded, capped, base, ranked, deadline.missed)
+    found = _Found(parsed, bounded, capped, base, ranked, deadline.missed, scores)
     if not found.partial:
         reader.gen.selections.put(text, found)
     return found
@@ -188,17 +192,16 @@ def _hits(reader: IndexReader, found: _Found, matched: frozenset[int], request: 
         return []
     first, limit = (request.page - 1) * request.per_page, request.page * request.per_page
     page = _ordered(reader, found, matched, limit, request.sort)[first:]
-    if not page or found.query is None:
-        return [_unhighlighted(reader, docnum) for docnum in page]
-    # Highlight from a search of the page alone: Whoosh loads character offsets for every
-    # document its results hold, and a `filter=` still matches (a phrase: position by
-    # position) every candidate; ANDed with the page's ids, matching skips to those alone.
-    searcher = reader.searcher
-    ids = query.Or([query.Term("id", searcher.stored_fields(docnum)["id"]) for docnum in page])
-    results = decorate(searcher.search(query.And([ids, found.query]), limit=len(page), terms=True))
-    by_docnum = {hit.docnum: hit for hit in results}
-    return [_hit(reader, by_docnum[docnum]) if docnum in by_docnum else _unhighlighted(reader, docnum)
-            for docnum in page]
+    words = query_words(found.query)
+    analyzer = reader.searcher.schema["text"].analyzer
+    started = time.perf_counter()
+    hits = []
+    for docnum in page:
+        data = reader.passage_data(reader.searcher.stored_fields(docnum))
+        data["highlight"] = marked(data["text"], words, analyzer)
+        hits.append(data)
+    reader.highlight_seconds += time.perf_counter() - started
+    return hits
 
 
 def _ordered(reader: IndexReader, found: _Found, matched: frozenset[int], limit: int, sort: str) -> list[int]:
@@ -209,21 +212,12 @@ def _ordered(reader: IndexReader, found: _Found, matched: frozenset[int], limit:
         return reader.newest(matched, limit)
     if found.ranked is not None:
         return [docnum for docnum in found.ranked if docnum in matched][:limit]
+    if found.scores is not None:
+        scores = found.scores
+        if len(matched) < len(scores):  # a facet narrowed it: in docnum order, as Whoosh breaks ties
+            return heapq.nlargest(limit, sorted(matched), key=scores.__getitem__)
+        return heapq.nlargest(limit, scores, key=scores.__getitem__)
     return _top(reader, found.query, matched, found.base, limit)
-
-
-def _unhighlighted(reader: IndexReader, docnum: int) -> dict:
-    data = reader.passage_data(reader.searcher.stored_fields(docnum))
-    data["highlight"] = html.escape(data["text"], quote=False)
-    return data
-
-
-def _hit(reader: IndexReader, hit) -> dict:
-    data = reader.passage_data(hit.fields())
-    started = time.perf_counter()
-    data["highlight"] = hit.highlights("text", top=1, minscore=0) or html.escape(data["text"], quote=False)
-    reader.highlight_seconds += time.perf_counter() - started
-    return data
 
 
 def _correction(reader: IndexReader, found: _Found, total: int) -> str | None:
