@@ -44,8 +44,9 @@ def test_a_prefix_matching_too_many_words_keeps_the_most_frequent_and_says_so(re
     monkeypatch.setattr(bounds, "MAX_TERMS_PER_EXPANSION", 40)
     result = run(reader, "zebu*")
     assert result["total"] == 40 * 3  # exactly the 40 words found three times each
-    assert result["notice"] == ("zebu* matched too many words: searched for the 40 most frequent "
-                                "(at most 300 in all). Type more letters to narrow it.")
+    assert result["notice"] == ("zebu* matched 150 words: searched for the 40 most frequent (a query searches "
+                                "at most 300 words, 40 for one expansion, found in at most 60,000 passages "
+                                "together). Type more letters to narrow it.")
     assert result["partial"] is False
     assert all("<mark>zebu" in hit["highlight"] for hit in result["hits"])
 
@@ -60,7 +61,19 @@ def test_the_budget_is_shared_by_every_expansion_of_a_query(reader, monkeypatch)
     result = run(reader, "zebua* OR zebub* OR zebuc*")
     # 26 words for the first, the remaining 4 for the second, none left for the third
     assert result["total"] == 26 * 3 + 4 * 3
-    assert result["notice"].startswith("zebub*, zebuc* matched too many words")
+    assert result["notice"].startswith("zebub* matched 26 words: searched for the 4 most frequent; "
+                                       "zebuc* was not searched (a query searches at most 30 words")
+
+
+def test_an_expansion_stops_at_the_passages_its_words_occur_in(reader, monkeypatch):
+    """The cost of matching is the postings read, whatever the index size: `s*` on a large
+    index keeps its most frequent words up to a budget of passages, at least one."""
+    monkeypatch.setattr(bounds, "MAX_EXPANSION_POSTINGS", 10)
+    result = run(reader, "zebu*")  # 40 words in 3 passages each, then 110 in 1
+    assert result["total"] == 3 * 3
+    assert result["notice"].startswith("zebu* matched 150 words: searched for the 3 most frequent")
+    monkeypatch.setattr(bounds, "MAX_EXPANSION_POSTINGS", 1)
+    assert run(reader, "zebua*")["total"] == 3
 
 
 @pytest.mark.parametrize("typed", ["(*ebu*)", "herd OR (?ebuaak)", "text:*ebuabk", "herd AND (counted OR *a*)"])

@@ -6,9 +6,11 @@ another engine behind this package alone. A newcomer's map:
 
 - writing: lock.py (one writer, recovery from dead ones), writer.py (commits and swaps),
   parallel_writer.py (Whoosh's multiprocessing writer, made safe to kill), state.py;
-- reading: reader.py (a generation and its caches), results.py (search), query.py and
-  query_names.py (what the user typed), bounds.py (limits on expensive searches),
-  facets.py, highlight.py, request.py.
+- reading: storage.py (index files mapped, not copied), reader.py (a read handle),
+  generation.py (what a generation caches, shared by the process's readers), results.py
+  (search), ranking.py and scoring.py (term queries matched and scored a block at a time),
+  query.py and query_names.py (what the user typed), bounds.py (limits on expensive
+  searches), suggest.py (did-you-mean), facets.py, highlight.py, request.py.
 """
 
 from .errors import IndexBusy, IndexMissing, IndexWriteError, SearchBusy, SearchError

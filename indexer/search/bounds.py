@@ -12,6 +12,7 @@ free; a light one (`sanction*`) never waits for one."""
 
 from __future__ import annotations
 
+import bisect
 import threading
 import time
 from collections.abc import Callable
@@ -23,6 +24,9 @@ from .errors import SearchBusy
 
 MAX_TERMS_PER_EXPANSION = 100  # words one prefix, wildcard or range may stand for
 MAX_EXPANDED_TERMS = 300  # all expansions of one query together
+# ... and the passages their words occur in, summed: what matching and scoring them costs
+# (about 2 µs each), so `s*` costs the same on any size of index
+MAX_EXPANSION_POSTINGS = 60_000
 SCAN_LIMIT = 5_000  # words looked at to choose the most frequent, per expansion
 SEARCH_SECONDS = 1.0  # matching and ranking; facets and the shown page come after
 HEAVY_AT_ONCE = 1  # heavy searches and exports running at the same time, per process
@@ -114,10 +118,13 @@ class Capped:
         return self.notice is not None or self.postings > HEAVY_POSTINGS
 
 
-def cap_expansions(q: query.Query, reader) -> Capped:
+def cap_expansions(q: query.Query, reader, lexicon=None) -> Capped:
     """`q` with every prefix, wildcard and range replaced by the words it stands for, at most
-    the budget's most frequent; and a notice naming those that were cut."""
+    the budget's most frequent; and a notice naming those that were cut. `lexicon(field)`, if
+    given, returns a field's sorted words and their frequencies (generation.py keeps them), so
+    a prefix is a slice of it rather than a walk of Whoosh's term index."""
     budget = [MAX_EXPANDED_TERMS]
+    postings_left = [MAX_EXPANSION_POSTINGS]
     cut: list[str] = []
     postings = [0]
 
@@ -126,19 +133,15 @@ def cap_expansions(q: query.Query, reader) -> Capped:
             return node.apply(visit)
         allowed = min(MAX_TERMS_PER_EXPANSION, budget[0])
         if not allowed:
-            cut.append(_shown(node))
+            cut.append(f"{_shown(node)} was not searched")
             return query.NullQuery
-        words, scanned_all = [], True
-        for n, word in enumerate(node._btexts(reader)):
-            if n == SCAN_LIMIT:
-                scanned_all = False
-                break
-            words.append(word)
-        frequency = {w: reader.doc_frequency(node.fieldname, w) for w in words}
-        if len(words) > allowed or not scanned_all:
-            words = sorted(words, key=lambda w: -frequency[w])[:allowed]
-            cut.append(_shown(node))
+        words, frequency, scanned_all = _expansion(node, reader, lexicon)
+        if len(words) > allowed or not scanned_all or sum(frequency.values()) > postings_left[0]:
+            matched = f"{len(words):,}" if scanned_all else f"over {SCAN_LIMIT:,}"
+            words = _most_frequent(words, frequency, allowed, postings_left[0])
+            cut.append(f"{_shown(node)} matched {matched} words: searched for the {len(words)} most frequent")
         budget[0] -= len(words)
+        postings_left[0] -= sum(frequency[w] for w in words)
         postings[0] += sum(frequency[w] for w in words)
         if not words:
             return query.NullQuery
@@ -148,9 +151,40 @@ def cap_expansions(q: query.Query, reader) -> Capped:
     capped = visit(q)
     if not cut:
         return Capped(capped, None, postings[0])
-    return Capped(capped, f"{', '.join(cut)} matched too many words: searched for the {MAX_TERMS_PER_EXPANSION} "
-                          f"most frequent (at most {MAX_EXPANDED_TERMS} in all). Type more letters to narrow it.",
+    return Capped(capped, f"{'; '.join(cut)} (a query searches at most {MAX_EXPANDED_TERMS} words, "
+                          f"{MAX_TERMS_PER_EXPANSION} for one expansion, found in at most "
+                          f"{MAX_EXPANSION_POSTINGS:,} passages together). Type more letters to narrow it.",
                   postings[0])
+
+
+def _expansion(node: query.MultiTerm, reader, lexicon) -> tuple[list[bytes], dict[bytes, int], bool]:
+    """The words `node` stands for (up to SCAN_LIMIT), their frequencies, and whether that is all."""
+    table = lexicon(node.fieldname) if lexicon is not None and type(node) is query.Prefix else None
+    if table is not None:
+        terms, counts = table
+        start = node.text.encode("utf-8")
+        lo = bisect.bisect_left(terms, start)
+        hi = bisect.bisect_left(terms, start + b"\xff", lo)
+        return terms[lo:hi], dict(zip(terms[lo:hi], counts[lo:hi], strict=True)), True
+    words, scanned_all = [], True
+    for n, word in enumerate(node._btexts(reader)):
+        if n == SCAN_LIMIT:
+            scanned_all = False
+            break
+        words.append(word)
+    return words, {w: reader.doc_frequency(node.fieldname, w) for w in words}, scanned_all
+
+
+def _most_frequent(words: list[bytes], frequency: dict[bytes, int], most: int, postings: int) -> list[bytes]:
+    """The most frequent words, at most `most` of them and within `postings` passages
+    together, but at least one: a prefix always finds something."""
+    kept, total = [], 0
+    for word in sorted(words, key=lambda w: -frequency[w])[:most]:
+        if kept and total + frequency[word] > postings:
+            break
+        kept.append(word)
+        total += frequency[word]
+    return kept
 
 
 def _shown(node: query.Query) -> str:

@@ -6,6 +6,7 @@ speaker shows how many that adds: OR within a facet, AND across facets."""
 
 from __future__ import annotations
 
+from .generation import to_mask
 from .reader import IndexReader
 from .request import SearchRequest, search_url
 
@@ -43,7 +44,7 @@ def facet_values(reader: IndexReader, facet: str, base, filters, request: Search
 def _counts(reader: IndexReader, facet: str, pool: set[int]) -> dict[str, int]:
     """How many documents of `pool` have each value. The whole collection's counts are kept
     per index generation; a small pool is walked once (a few values per document), a large
-    one intersected with each value's documents, whichever touches fewer entries."""
+    one ANDed, as bits, with each value's documents."""
     values = reader.labels.get(facet, {})
     if len(pool) == len(reader.passage_docs):
         return {v: reader.full_count(facet, v) for v in values}
@@ -54,4 +55,5 @@ def _counts(reader: IndexReader, facet: str, pool: set[int]) -> dict[str, int]:
             for value in values_of.get(docnum, ()):
                 counts[value] = counts.get(value, 0) + 1
         return counts
-    return {v: len(pool & reader.docs_with(facet, v)) for v in values}
+    pool_mask = to_mask(pool, reader.gen.size)
+    return {v: (pool_mask & reader.gen.mask(reader.searcher, facet, v)).bit_count() for v in values}

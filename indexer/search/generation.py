@@ -66,10 +66,13 @@ class Generation:
         self.answers = Recent(ANSWERS_KEPT)
         self.selections = Recent(SELECTIONS_KEPT)
         self._value_docs: dict[tuple[str, str], frozenset[int]] = {}
+        self._masks: dict[tuple[str, str], int] = {}
+        self.size = searcher.reader().doc_count_all()
         self._full_counts: dict[tuple[str, str], int] = {}
         self.values_of: dict[str, dict[int, tuple[str, ...]]] = {}  # facet -> docnum -> its values
         self._date_order: list[int] | None = None
         self._vocabulary: Vocabulary | None = None
+        self._lexicon: tuple[list[bytes], list[int]] | None = None
         self._lock = threading.Lock()
 
     def docs_with(self, searcher, facet: str, value: str) -> frozenset[int]:
@@ -85,6 +88,15 @@ class Generation:
         if count is None:
             count = self._full_counts[key] = len(self.docs_with(searcher, facet, value) & self.passage_docs)
         return count
+
+    def mask(self, searcher, facet: str, value: str) -> int:
+        """The value's documents as the bits of one integer: counting a large pool is then an
+        AND and a popcount in C, where intersecting sets costs a hash per document."""
+        key = (facet, value)
+        found = self._masks.get(key)
+        if found is None:
+            found = self._masks[key] = to_mask(self.docs_with(searcher, facet, value), self.size)
+        return found
 
     def values_by_doc(self, searcher, facet: str) -> dict[int, tuple[str, ...]]:
         if facet not in self.values_of:
@@ -118,14 +130,38 @@ class Generation:
         self.answers = Recent(ANSWERS_KEPT)
         self.selections = Recent(SELECTIONS_KEPT)
 
+    def lexicon(self, searcher, fieldname: str) -> tuple[list[bytes], list[int]] | None:
+        """The text field's words in order, with the passages each occurs in: a prefix is then a
+        slice of two lists (bounds.py). Other fields: None (their expansions walk Whoosh)."""
+        if fieldname != "text":
+            return None
+        if self._lexicon is None:
+            with self._lock:
+                if self._lexicon is None:
+                    terms, counts = [], []
+                    for term, info in searcher.reader().iter_field(fieldname):
+                        terms.append(term)
+                        counts.append(info.doc_frequency())
+                    self._lexicon = (terms, counts)
+        return self._lexicon
+
     def warm(self, searcher) -> None:
         """Everything a first search would otherwise build while a user waits."""
+        self.lexicon(searcher, "text")
         for facet in FACET_FIELDS:
             for value in self.labels.get(facet, {}):
                 self.full_count(searcher, facet, value)
+                self.mask(searcher, facet, value)
             self.values_by_doc(searcher, facet)
         self.date_order(searcher)
         self.vocabulary(searcher)
+
+
+def to_mask(docs, size: int) -> int:
+    bits = bytearray((size >> 3) + 1)
+    for docnum in docs:
+        bits[docnum >> 3] |= 1 << (docnum & 7)
+    return int.from_bytes(bits, "little")
 
 
 _generations: dict[tuple[str, int, int], Generation] = {}

@@ -7,7 +7,9 @@ scoring them. Most queries users type are words, OR-ed or AND-ed, and name expan
 of words in several fields: for those, each word's postings are read a block at a time, its
 BM25F scores computed in a list comprehension and summed into a dict. One pass gives the
 matched set (the dict's keys) and every score, the same scores as Whoosh's (same formula,
-idf, average length and boosts). Anything else (phrases, ranges, NOT) returns None and goes
+idf, average length and boosts). Numeric and date ranges are
+matched from their terms the same way, at a constant score. Anything else (phrases, word
+ranges, NOT) returns None and goes
 to Whoosh.
 """
 
@@ -34,8 +36,16 @@ def scores(searcher, q: query.Query, deadline: Deadline | None = None) -> dict[i
     return _scores(searcher, q, deadline)
 
 
+def unranked(q: query.Query) -> bool:
+    """A query of ranges only (`date:[2010 to 2015]`) gives every match the same score: its
+    hits are better shown newest first."""
+    if isinstance(q, query.NumericRange):
+        return True
+    return type(q) in (query.And, query.Or) and all(unranked(child) for child in q.subqueries)
+
+
 def _check(q: query.Query) -> None:
-    if type(q) is query.Term:
+    if type(q) is query.Term or isinstance(q, query.NumericRange):
         return
     if type(q) is query.Or and not q.scale and not getattr(q, "minmatch", 0):
         for child in q.subqueries:
@@ -51,6 +61,8 @@ def _check(q: query.Query) -> None:
 def _scores(searcher, q: query.Query, deadline: Deadline | None) -> dict[int, float]:
     if type(q) is query.Term:
         found = _term_scores(searcher, q, deadline)
+    elif isinstance(q, query.NumericRange):
+        return dict.fromkeys(_range_docs(searcher, q, deadline), float(q.boost))
     elif type(q) is query.Or:
         found = {}
         for child in q.subqueries:
@@ -87,6 +99,25 @@ def _term_scores(searcher, term: query.Term, deadline: Deadline | None) -> dict[
     return found
 
 
+def _range_docs(searcher, q: query.NumericRange, deadline: Deadline | None) -> set[int]:
+    """The documents with a value in the range, from the tiered terms Whoosh encodes it as
+    (its own matcher unions them through the same binary tree: 0.4 s for six years at 100k)."""
+    found: set[int] = set()
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        compiled = q._compile_query(reader)
+        if isinstance(compiled, query.ConstantScoreQuery):
+            compiled = compiled.child
+        parts = compiled.subqueries if type(compiled) is query.Or else [compiled]
+        for part in parts:
+            texts = [part.text] if type(part) is query.Term else list(part._btexts(reader))
+            for text in texts:
+                if (q.fieldname, text) in reader:
+                    for ids, _ in _blocks(reader.postings(q.fieldname, text), deadline, weights=False):
+                        found.update(offset + i for i in ids)
+    return found
+
+
 def _block_scores(scorer, reader, fieldname: str, ids, weights) -> list[float]:
     if isinstance(scorer, BM25FScorer):
         lengths = field_lengths(reader, fieldname)
@@ -99,7 +130,7 @@ def _block_scores(scorer, reader, fieldname: str, ids, weights) -> list[float]:
     return [scorer._score(tf, scorer.dfl(i)) for i, tf in zip(ids, weights, strict=True)]
 
 
-def _blocks(matcher, deadline: Deadline | None):
+def _blocks(matcher, deadline: Deadline | None, weights: bool = True):
     """(ids, weights) of each postings block, read whole (Whoosh's W3 leaf matcher keeps a
     block decoded in `_ids` and `_weights`); any other matcher is walked document by document."""
     if not hasattr(matcher, "_read_ids") or not hasattr(matcher, "_next_block"):
@@ -115,7 +146,7 @@ def _blocks(matcher, deadline: Deadline | None):
             return
         if matcher._ids is None:
             matcher._read_ids()
-        if matcher._weights is None:
+        if weights and matcher._weights is None:
             matcher._read_weights()
         yield matcher._ids, matcher._weights
         matcher._next_block()

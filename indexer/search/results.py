@@ -108,7 +108,8 @@ def _found(reader: IndexReader, text: str, cancelled=None) -> _Found:
     parsed = parse_query(reader.searcher.schema, text, reader.names)
     bounded, capped, heavy = parsed.query, None, False
     if bounds.expands(bounded):
-        expansion = bounds.cap_expansions(bounded, reader.searcher.reader())
+        expansion = bounds.cap_expansions(bounded, reader.searcher.reader(),
+                                          lambda field: reader.gen.lexicon(reader.searcher, field))
         bounded, capped, heavy = expansion.query, expansion.notice, expansion.heavy
     deadline = bounds.Deadline(cancelled=cancelled)
     deadline.nice = heavy
@@ -163,6 +164,18 @@ def _top(reader: IndexReader, q: query.Query, matched: frozenset[int], base: fro
     return top
 
 
+def _best(scores: dict[int, float], matched: frozenset[int], limit: int) -> list[int]:
+    """The `limit` best of `matched` by score, ties broken as Whoosh does (lower docnum first):
+    the cut-off score is found in C, and only what reaches it is sorted in Python."""
+    candidates = [d for d in matched if d in scores] if len(matched) < len(scores) else scores
+    top = heapq.nlargest(limit, candidates, key=scores.__getitem__)
+    if not top:
+        return []
+    lowest = scores[top[-1]]
+    reaching = [d for d in candidates if scores[d] >= lowest]
+    return sorted(reaching, key=lambda d: (-scores[d], d))[:limit]
+
+
 def _matching(reader: IndexReader, q: query.Query | None, deadline: bounds.Deadline) -> frozenset[int]:
     if q is None:
         return reader.passage_docs
@@ -208,15 +221,12 @@ def _ordered(reader: IndexReader, found: _Found, matched: frozenset[int], limit:
     """The first `limit` matches in the order asked for: by score, or newest first."""
     if not matched:
         return []
-    if sort == "date" or found.query is None:
+    if sort == "date" or found.query is None or ranking.unranked(found.query):
         return reader.newest(matched, limit)
     if found.ranked is not None:
         return [docnum for docnum in found.ranked if docnum in matched][:limit]
     if found.scores is not None:
-        scores = found.scores
-        if len(matched) < len(scores):  # a facet narrowed it: in docnum order, as Whoosh breaks ties
-            return heapq.nlargest(limit, sorted(matched), key=scores.__getitem__)
-        return heapq.nlargest(limit, scores, key=scores.__getitem__)
+        return _best(found.scores, matched, limit)
     return _top(reader, found.query, matched, found.base, limit)
 
 
