@@ -6,26 +6,36 @@ speaker shows how many that adds: OR within a facet, AND across facets."""
 
 from __future__ import annotations
 
-from .generation import to_mask
+from .docsets import members, restrict, to_mask
 from .reader import IndexReader
 from .request import SearchRequest, search_url
 
 
-def facet_filter(reader: IndexReader, facet: str, values: tuple[str, ...]) -> frozenset[int] | None:
-    """Documents having any of the selected values (OR within a facet); None: no filter."""
+def facet_filter(reader: IndexReader, facet: str, values: tuple[str, ...]) -> int | None:
+    """Passages having any of the selected values (OR within a facet), as bits; None: no filter."""
     if not values:
         return None
-    docs: set[int] = set()
+    mask = 0
     for value in values:
-        docs |= reader.docs_with(facet, value)
-    return frozenset(docs)
+        mask |= reader.gen.mask(reader.searcher, facet, value)
+    return mask
+
+
+def narrowed(reader: IndexReader, docs: frozenset[int], filters: dict[str, int | None]) -> frozenset[int]:
+    """`docs` with every facet filter applied (AND across facets)."""
+    masks = [m for m in filters.values() if m is not None]
+    if not masks:
+        return docs
+    combined = masks[0]
+    for mask in masks[1:]:
+        combined &= mask
+    if len(docs) == len(reader.passage_docs):  # all passages: the bits are the answer
+        return members(combined, reader.gen.size)
+    return restrict(docs, combined, reader.gen.size)
 
 
 def facet_values(reader: IndexReader, facet: str, base, filters, request: SearchRequest) -> list[dict]:
-    pool = set(base)
-    for other, docs in filters.items():
-        if other != facet and docs is not None:
-            pool &= docs
+    pool = narrowed(reader, base, {other: mask for other, mask in filters.items() if other != facet})
     selected = request.selected(facet)
     counts = _counts(reader, facet, pool)
     values = []
@@ -41,7 +51,7 @@ def facet_values(reader: IndexReader, facet: str, base, filters, request: Search
     return values
 
 
-def _counts(reader: IndexReader, facet: str, pool: set[int]) -> dict[str, int]:
+def _counts(reader: IndexReader, facet: str, pool: frozenset[int]) -> dict[str, int]:
     """How many documents of `pool` have each value. The whole collection's counts are kept
     per index generation; a small pool is walked once (a few values per document), a large
     one ANDed, as bits, with each value's documents."""
@@ -52,7 +62,7 @@ def _counts(reader: IndexReader, facet: str, pool: set[int]) -> dict[str, int]:
         counts: dict[str, int] = {}
         values_of = reader.values_by_doc(facet)
         for docnum in pool:
-            for value in values_of.get(docnum, ()):
+            for value in values_of[docnum]:
                 counts[value] = counts.get(value, 0) + 1
         return counts
     pool_mask = to_mask(pool, reader.gen.size)

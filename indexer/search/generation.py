@@ -1,5 +1,5 @@
-"""What every reader of one index generation shares: labels, name tables, document sets,
-facet counts, the date order, the did-you-mean vocabulary, and recent answers.
+"""What every reader of one index generation shares: labels, name tables, each facet
+value's passages (as bits: docsets.py), facet counts, the date order, the did-you-mean vocabulary, and recent answers.
 
 A server runs one Whoosh searcher per thread (searchers are not thread-safe), but none of
 this depends on the searcher: docnums are the same for every reader of a generation. Built
@@ -17,6 +17,7 @@ from pathlib import Path
 from whoosh import query, sorting
 
 from ..reference import UNKNOWN_SPEAKER_PREFIX, unknown_speaker_label
+from .docsets import members, to_mask
 from .query_names import QueryNames
 from .schema import FACET_FIELDS, META_ID
 from .suggest import Vocabulary
@@ -63,50 +64,46 @@ class Generation:
         self.labels["speaker"] = {**self.labels.get("speaker", {}), **{u: unknown_speaker_label(u) for u in unknown}}
         self.names = QueryNames(meta["record"].get("names", {}), self.labels, meta["record"].get("skeletons", {}))
         self.passage_docs = frozenset(searcher.docs_for_query(query.Term("doctype", "passage")))
+        self.size = searcher.reader().doc_count_all()
+        self.passage_mask = to_mask(self.passage_docs, self.size)
         self.answers = Recent(ANSWERS_KEPT)
         self.selections = Recent(SELECTIONS_KEPT)
-        self._value_docs: dict[tuple[str, str], frozenset[int]] = {}
         self._masks: dict[tuple[str, str], int] = {}
-        self.size = searcher.reader().doc_count_all()
         self._full_counts: dict[tuple[str, str], int] = {}
-        self.values_of: dict[str, dict[int, tuple[str, ...]]] = {}  # facet -> docnum -> its values
+        self.values_of: dict[str, list[tuple[str, ...]]] = {}  # facet -> its values, by docnum
         self._date_order: list[int] | None = None
         self._vocabulary: Vocabulary | None = None
         self._lexicon: tuple[list[bytes], list[int]] | None = None
         self._lock = threading.Lock()
 
-    def docs_with(self, searcher, facet: str, value: str) -> frozenset[int]:
+    def mask(self, searcher, facet: str, value: str) -> int:
+        """The value's passages, as bits (docsets.py)."""
         key = (facet, value)
-        docs = self._value_docs.get(key)
-        if docs is None:
-            docs = self._value_docs[key] = frozenset(searcher.docs_for_query(query.Term(facet, value)))
-        return docs
+        found = self._masks.get(key)
+        if found is None:
+            docs = searcher.docs_for_query(query.Term(facet, value))
+            found = self._masks[key] = to_mask(docs, self.size) & self.passage_mask
+        return found
 
     def full_count(self, searcher, facet: str, value: str) -> int:
         key = (facet, value)
         count = self._full_counts.get(key)
         if count is None:
-            count = self._full_counts[key] = len(self.docs_with(searcher, facet, value) & self.passage_docs)
+            count = self._full_counts[key] = self.mask(searcher, facet, value).bit_count()
         return count
 
-    def mask(self, searcher, facet: str, value: str) -> int:
-        """The value's documents as the bits of one integer: counting a large pool is then an
-        AND and a popcount in C, where intersecting sets costs a hash per document."""
-        key = (facet, value)
-        found = self._masks.get(key)
-        if found is None:
-            found = self._masks[key] = to_mask(self.docs_with(searcher, facet, value), self.size)
-        return found
-
-    def values_by_doc(self, searcher, facet: str) -> dict[int, tuple[str, ...]]:
+    def values_by_doc(self, searcher, facet: str) -> list[tuple[str, ...]]:
+        """Each passage's values of `facet`, by docnum: counting a small pool walks it. The
+        tuples are shared (a million passages have a few thousand distinct combinations)."""
         if facet not in self.values_of:
             with self._lock:
                 if facet not in self.values_of:
-                    by_doc: dict[int, list[str]] = {}
+                    by_doc: list[tuple[str, ...]] = [()] * self.size
                     for value in self.labels.get(facet, {}):
-                        for docnum in self.docs_with(searcher, facet, value):
-                            by_doc.setdefault(docnum, []).append(value)
-                    self.values_of[facet] = {docnum: tuple(vs) for docnum, vs in by_doc.items()}
+                        for docnum in members(self.mask(searcher, facet, value), self.size):
+                            by_doc[docnum] = (*by_doc[docnum], value)
+                    shared_tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+                    self.values_of[facet] = [shared_tuples.setdefault(t, t) for t in by_doc]
         return self.values_of[facet]
 
     def date_order(self, searcher) -> list[int]:
@@ -151,17 +148,9 @@ class Generation:
         for facet in FACET_FIELDS:
             for value in self.labels.get(facet, {}):
                 self.full_count(searcher, facet, value)
-                self.mask(searcher, facet, value)
             self.values_by_doc(searcher, facet)
         self.date_order(searcher)
         self.vocabulary(searcher)
-
-
-def to_mask(docs, size: int) -> int:
-    bits = bytearray((size >> 3) + 1)
-    for docnum in docs:
-        bits[docnum >> 3] |= 1 << (docnum & 7)
-    return int.from_bytes(bits, "little")
 
 
 _generations: dict[tuple[str, int, int], Generation] = {}

@@ -123,13 +123,10 @@ class IndexReader:
 
     # --- per-generation caches -------------------------------------------------------------
 
-    def docs_with(self, facet: str, value: str) -> frozenset[int]:
-        return self.gen.docs_with(self.searcher, facet, value)
-
     def full_count(self, facet: str, value: str) -> int:
         return self.gen.full_count(self.searcher, facet, value)
 
-    def values_by_doc(self, facet: str) -> dict[int, tuple[str, ...]]:
+    def values_by_doc(self, facet: str) -> list[tuple[str, ...]]:
         return self.gen.values_by_doc(self.searcher, facet)
 
     def newest(self, matched: set[int], limit: int) -> list[int]:
@@ -217,17 +214,17 @@ class IndexReader:
     def speaker(self, speaker_id: str) -> dict | None:
         """A speaker with their passage count, topics and summits (None: unknown or silent)."""
         name = self.labels["speaker"].get(speaker_id)
-        docs = self.docs_with("speaker", speaker_id) & self.passage_docs if name else frozenset()
+        docs = self.gen.mask(self.searcher, "speaker", speaker_id) if name else 0
         if not docs:
             return None
 
         def breakdown(facet: str) -> list[dict]:
-            counts = [(value, label, len(docs & self.docs_with(facet, value)))
+            counts = [(value, label, (docs & self.gen.mask(self.searcher, facet, value)).bit_count())
                       for value, label in self.labels[facet].items()]
             return [{"id": v, "label": lbl, "count": c, "url": search_url({"speaker": speaker_id, facet: v})}
                     for v, lbl, c in sorted(counts, key=lambda x: (-x[2], x[1])) if c]
 
-        return {"id": speaker_id, "name": name, "count": len(docs), "url": f"/speakers/{speaker_id}",
+        return {"id": speaker_id, "name": name, "count": docs.bit_count(), "url": f"/speakers/{speaker_id}",
                 "topics": breakdown("topic"), "summits": breakdown("summit")}
 
     @reopening_on_vanished_files

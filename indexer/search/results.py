@@ -13,7 +13,7 @@ from whoosh import collectors, query
 
 from . import bounds, ranking, suggest
 from .errors import SearchError
-from .facets import facet_filter, facet_values
+from .facets import facet_filter, facet_values, narrowed
 from .highlight import marked, query_words
 from .query import ParsedQuery, parse_query
 from .reader import IndexReader
@@ -41,7 +41,7 @@ def search(reader: IndexReader, request: SearchRequest, cancelled=None) -> dict:
 def _answer(reader: IndexReader, request: SearchRequest, cancelled) -> dict:
     found = _found(reader, request.query, cancelled)
     filters = {f: facet_filter(reader, f, request.selected(f)) for f in FACET_FIELDS}
-    matched = _filtered(found.base, filters)
+    matched = narrowed(reader, found.base, filters)
     total = len(matched)
     last_page = max(1, math.ceil(total / request.per_page))
     if request.page > last_page and not found.partial:
@@ -72,7 +72,7 @@ def export(reader: IndexReader, request: SearchRequest) -> Iterator[dict]:
     rows are read."""
     validate(request, reader.labels)
     found = _found(reader, request.query)
-    matched = _filtered(found.base, {f: facet_filter(reader, f, request.selected(f)) for f in FACET_FIELDS})
+    matched = narrowed(reader, found.base, {f: facet_filter(reader, f, request.selected(f)) for f in FACET_FIELDS})
     slot = bounds.HeavySlot(len(matched) > bounds.HEAVY_EXPORT_ROWS, "large exports").__enter__()
 
     def rows() -> Iterator[dict]:
@@ -132,14 +132,6 @@ def _found(reader: IndexReader, text: str, cancelled=None) -> _Found:
 
 def _positional(q: query.Query) -> bool:
     return isinstance(q, query.Phrase | query.spans.SpanQuery) or any(_positional(c) for c in q.children())
-
-
-def _filtered(base: frozenset[int], filters: dict) -> frozenset[int]:
-    matched = base
-    for docs in filters.values():
-        if docs is not None:
-            matched = matched & docs
-    return matched
 
 
 def _ranked_all(reader: IndexReader, q: query.Query, deadline: bounds.Deadline) -> list[int]:
