@@ -34,10 +34,13 @@ def narrowed(reader: IndexReader, docs: frozenset[int], filters: dict[str, int |
     return restrict(docs, combined, reader.gen.size)
 
 
-def facet_values(reader: IndexReader, facet: str, base, filters, request: SearchRequest) -> list[dict]:
+def facet_values(reader: IndexReader, facet: str, base, filters, request: SearchRequest,
+                 masks: dict | None = None) -> list[dict]:
+    """`masks` carries pools already turned into bits between the facets of one request (with
+    no facet selected, all three count the same pool)."""
     pool = narrowed(reader, base, {other: mask for other, mask in filters.items() if other != facet})
     selected = request.selected(facet)
-    counts = _counts(reader, facet, pool)
+    counts = _counts(reader, facet, pool, {} if masks is None else masks)
     values = []
     for value, label in reader.labels.get(facet, {}).items():
         count = counts.get(value, 0)
@@ -51,7 +54,7 @@ def facet_values(reader: IndexReader, facet: str, base, filters, request: Search
     return values
 
 
-def _counts(reader: IndexReader, facet: str, pool: frozenset[int]) -> dict[str, int]:
+def _counts(reader: IndexReader, facet: str, pool: frozenset[int], masks: dict) -> dict[str, int]:
     """How many documents of `pool` have each value. The whole collection's counts are kept
     per index generation; a small pool is walked once (a few values per document), a large
     one ANDed, as bits, with each value's documents."""
@@ -65,5 +68,8 @@ def _counts(reader: IndexReader, facet: str, pool: frozenset[int]) -> dict[str, 
             for value in values_of[docnum]:
                 counts[value] = counts.get(value, 0) + 1
         return counts
-    pool_mask = to_mask(pool, reader.gen.size)
+    known = masks.get(id(pool))
+    if known is None or known[0] is not pool:  # the pool is kept with its bits, so its id stays its own
+        known = masks[id(pool)] = (pool, to_mask(pool, reader.gen.size))
+    pool_mask = known[1]
     return {v: (pool_mask & reader.gen.mask(reader.searcher, facet, v)).bit_count() for v in values}

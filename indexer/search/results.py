@@ -58,12 +58,17 @@ def _answer(reader: IndexReader, request: SearchRequest, cancelled) -> dict:
         "partial": found.partial,
         "people": _people(reader, found.parsed.people, request),
         "hits": _hits(reader, found, matched, request),
-        "facets": {f: facet_values(reader, f, found.base, filters, request) for f in FACET_FIELDS},
+        "facets": _facets(reader, found.base, filters, request),
         "links": {
             "previous": search_url(request.params(page=request.page - 1)) if request.page > 1 else None,
             "next": search_url(request.params(page=request.page + 1)) if request.page < last_page else None,
         },
     }
+
+
+def _facets(reader: IndexReader, base: frozenset[int], filters: dict, request: SearchRequest) -> dict:
+    masks: dict = {}  # id(pool) -> (pool, its bits)
+    return {f: facet_values(reader, f, base, filters, request, masks) for f in FACET_FIELDS}
 
 
 def export(reader: IndexReader, request: SearchRequest) -> Iterator[dict]:
