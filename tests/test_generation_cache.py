@@ -84,3 +84,13 @@ def test_index_files_are_mapped_not_copied(built):
         if maps is None:
             pytest.skip("no /proc here")
         assert any(line.endswith(".pst") and str(index.resolve()) in line for line in maps.splitlines())
+
+
+def test_remembered_matched_sets_are_bounded_by_the_passages_they_hold():
+    recent = generation.Recent(10, weight_limit=100)
+    recent.put("a", "A", 60)
+    recent.put("b", "B", 30)
+    recent.put("c", "C", 30)  # 120 > 100: the least recently used goes
+    assert (recent.get("a"), recent.get("b"), recent.get("c")) == (None, "B", "C")
+    recent.put("huge", "H", 101)  # never kept, and nothing else is dropped for it
+    assert (recent.get("huge"), len(recent)) == (None, 2)

@@ -32,8 +32,6 @@ SEARCH_SECONDS = 1.0  # matching and ranking; facets and the shown page come aft
 HEAVY_AT_ONCE = 1  # heavy searches and exports running at the same time, per process
 HEAVY_POSTINGS = 20_000  # an expansion whose words occur this often in all is heavy
 HEAVY_EXPORT_ROWS = 2_000  # and so is an export of more rows than this
-CORRECTION_MAX_WORDS = 3  # did-you-mean is skipped for longer queries (each word costs ~0.1 s at 20k) ...
-CORRECTION_MAX_WORD_CHARS = 24  # ... and for words longer than this (it compares every term)
 
 _heavy = threading.BoundedSemaphore(HEAVY_AT_ONCE)
 _running = [0]  # searches running in this process
@@ -209,8 +207,3 @@ class DeadlineCollector(collectors.WrappingCollector):
             if not n & 255 and self.deadline.passed():
                 raise collectors.TimeLimit
             child.collect(sub_docnum)
-
-
-def correction_worth_trying(text: str) -> bool:
-    words = text.split()
-    return len(words) <= CORRECTION_MAX_WORDS and all(len(w) <= CORRECTION_MAX_WORD_CHARS for w in words)

@@ -25,16 +25,20 @@ from .suggest import Vocabulary
 _BY_DATE = sorting.MultiFacet([sorting.FieldFacet("day", reverse=True), sorting.FieldFacet("article_id"),
                                sorting.FieldFacet("position")])
 ANSWERS_KEPT = 256  # whole answers per generation, least recently used dropped first
-SELECTIONS_KEPT = 64  # matched sets per generation (facet ticks and pages of one query reuse them)
+SELECTIONS_KEPT = 64  # matched sets per generation (facet ticks and pages of one query reuse them) ...
+SELECTED_PASSAGES_KEPT = 1_000_000  # ... holding at most this many passages together (about 100 MiB)
 GENERATIONS_KEPT = 2  # per index folder: the current one, and the one threads may still be reading
 
 
 class Recent:
-    """A small thread-safe LRU map."""
+    """A small thread-safe LRU map, bounded by entries and by their summed weight (a matched
+    set of a million passages weighs a million: a few such sets, not 64, fit)."""
 
-    def __init__(self, size: int):
+    def __init__(self, size: int, weight_limit: int | None = None):
         self.size = size
+        self.weight_limit = weight_limit
         self._items: OrderedDict = OrderedDict()
+        self._weights: dict = {}
         self._lock = threading.Lock()
 
     def get(self, key):
@@ -44,12 +48,17 @@ class Recent:
                 self._items.move_to_end(key)
             return value
 
-    def put(self, key, value) -> None:
+    def put(self, key, value, weight: int = 1) -> None:
+        if self.weight_limit is not None and weight > self.weight_limit:
+            return
         with self._lock:
             self._items[key] = value
             self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            self._weights[key] = weight
+            while len(self._items) > self.size or (
+                    self.weight_limit is not None and sum(self._weights.values()) > self.weight_limit):
+                dropped, _ = self._items.popitem(last=False)
+                del self._weights[dropped]
 
     def __len__(self) -> int:
         return len(self._items)
@@ -67,7 +76,7 @@ class Generation:
         self.size = searcher.reader().doc_count_all()
         self.passage_mask = to_mask(self.passage_docs, self.size)
         self.answers = Recent(ANSWERS_KEPT)
-        self.selections = Recent(SELECTIONS_KEPT)
+        self.selections = Recent(SELECTIONS_KEPT, SELECTED_PASSAGES_KEPT)
         self._masks: dict[tuple[str, str], int] = {}
         self._full_counts: dict[tuple[str, str], int] = {}
         self.values_of: dict[str, list[tuple[str, ...]]] = {}  # facet -> its values, by docnum
@@ -125,7 +134,7 @@ class Generation:
     def forget_answers(self) -> None:
         """Drop remembered answers and matched sets (benchmarks time uncached searches)."""
         self.answers = Recent(ANSWERS_KEPT)
-        self.selections = Recent(SELECTIONS_KEPT)
+        self.selections = Recent(SELECTIONS_KEPT, SELECTED_PASSAGES_KEPT)
 
     def lexicon(self, searcher, fieldname: str) -> tuple[list[bytes], list[int]] | None:
         """The text field's words in order, with the passages each occurs in: a prefix is then a

@@ -131,7 +131,7 @@ def _found(reader: IndexReader, text: str, cancelled=None) -> _Found:
             base = _matching(reader, bounded, deadline)
     found = _Found(parsed, bounded, capped, base, ranked, deadline.missed, scores)
     if not found.partial:
-        reader.gen.selections.put(text, found)
+        reader.gen.selections.put(text, found, len(base) + len(scores or ()) + len(ranked or ()))
     return found
 
 
