@@ -63,11 +63,13 @@ def _scores(searcher, q: query.Query, deadline: Deadline | None) -> dict[int, fl
         found = _term_scores(searcher, q, deadline)
     elif isinstance(q, query.NumericRange):
         return dict.fromkeys(_range_docs(searcher, q, deadline), float(q.boost))
-    elif type(q) is query.Or:
-        found = {}
-        for child in q.subqueries:
-            for docnum, score in _scores(searcher, child, deadline).items():
-                found[docnum] = found.get(docnum, 0.0) + score
+    elif type(q) is query.Or:  # the largest child copied in C, the others added to it
+        parts = sorted((_scores(searcher, child, deadline) for child in q.subqueries), key=len, reverse=True)
+        found = dict(parts[0]) if parts else {}
+        for part in parts[1:]:
+            get = found.get
+            for docnum, score in part.items():
+                found[docnum] = get(docnum, 0.0) + score
     else:  # And: the smallest child first, so each next one only adds to what is left
         parts = sorted((_scores(searcher, child, deadline) for child in q.subqueries), key=len)
         found = parts[0] if parts else {}
