@@ -6,6 +6,8 @@ speaker shows how many that adds: OR within a facet, AND across facets."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .docsets import members, restrict, to_mask
 from .reader import IndexReader
 from .request import SearchRequest, search_url
@@ -36,8 +38,8 @@ def narrowed(reader: IndexReader, docs: frozenset[int], filters: dict[str, int |
 
 def facet_values(reader: IndexReader, facet: str, base, filters, request: SearchRequest,
                  masks: dict | None = None) -> list[dict]:
-    """`masks` carries pools already turned into bits between the facets of one request (with
-    no facet selected, all three count the same pool)."""
+    """`masks` carries large pools already turned into bits between the facets of one request
+    (with no facet selected, all three count the same pool)."""
     pool = narrowed(reader, base, {other: mask for other, mask in filters.items() if other != facet})
     selected = request.selected(facet)
     counts = _counts(reader, facet, pool, {} if masks is None else masks)
@@ -54,22 +56,22 @@ def facet_values(reader: IndexReader, facet: str, base, filters, request: Search
     return values
 
 
-def _counts(reader: IndexReader, facet: str, pool: frozenset[int], masks: dict) -> dict[str, int]:
+def _counts(reader: IndexReader, facet: str, pool, masks: dict) -> dict[str, int]:
     """How many documents of `pool` have each value. The whole collection's counts are kept
-    per index generation; a small pool is walked once (a few values per document), a large
-    one ANDed, as bits, with each value's documents."""
-    values = reader.labels.get(facet, {})
+    per index generation. A pool of up to an eighth of the passages is counted by its
+    documents' combinations of values (`Counter` over `map`: one C loop, about 40 ns a
+    document); a larger one is turned into bits once and ANDed with each value's bits."""
     if len(pool) == len(reader.passage_docs):
-        return {v: reader.full_count(facet, v) for v in values}
-    if len(pool) * 8 < len(reader.passage_docs):
-        counts: dict[str, int] = {}
-        values_of = reader.values_by_doc(facet)
-        for docnum in pool:
-            for value in values_of[docnum]:
-                counts[value] = counts.get(value, 0) + 1
-        return counts
-    known = masks.get(id(pool))
-    if known is None or known[0] is not pool:  # the pool is kept with its bits, so its id stays its own
-        known = masks[id(pool)] = (pool, to_mask(pool, reader.gen.size))
-    pool_mask = known[1]
-    return {v: (pool_mask & reader.gen.mask(reader.searcher, facet, v)).bit_count() for v in values}
+        return {v: reader.full_count(facet, v) for v in reader.labels.get(facet, {})}
+    if len(pool) * 8 > len(reader.passage_docs):
+        known = masks.get(id(pool))
+        if known is None or known[0] is not pool:  # kept with the pool, so the id stays its own
+            known = masks[id(pool)] = (pool, to_mask(pool, reader.gen.size))
+        return {v: (known[1] & reader.gen.mask(reader.searcher, facet, v)).bit_count()
+                for v in reader.labels.get(facet, {})}
+    numbers, combinations = reader.values_by_doc(facet)
+    counts: dict[str, int] = {}
+    for number, n in Counter(map(numbers.__getitem__, pool)).items():
+        for value in combinations[number]:
+            counts[value] = counts.get(value, 0) + n
+    return counts

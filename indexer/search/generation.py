@@ -11,6 +11,7 @@ fill the same entry at once is harmless; the expensive entries take a lock.
 from __future__ import annotations
 
 import threading
+from array import array
 from collections import OrderedDict
 from pathlib import Path
 
@@ -79,7 +80,7 @@ class Generation:
         self.selections = Recent(SELECTIONS_KEPT, SELECTED_PASSAGES_KEPT)
         self._masks: dict[tuple[str, str], int] = {}
         self._full_counts: dict[tuple[str, str], int] = {}
-        self.values_of: dict[str, list[tuple[str, ...]]] = {}  # facet -> its values, by docnum
+        self.values_of: dict[str, tuple[array, list[tuple[str, ...]]]] = {}  # values_by_doc()
         self._date_order: list[int] | None = None
         self._vocabulary: Vocabulary | None = None
         self._lexicon: tuple[list[bytes], list[int]] | None = None
@@ -101,9 +102,11 @@ class Generation:
             count = self._full_counts[key] = self.mask(searcher, facet, value).bit_count()
         return count
 
-    def values_by_doc(self, searcher, facet: str) -> list[tuple[str, ...]]:
-        """Each passage's values of `facet`, by docnum: counting a small pool walks it. The
-        tuples are shared (a million passages have a few thousand distinct combinations)."""
+    def values_by_doc(self, searcher, facet: str) -> tuple[array, list[tuple[str, ...]]]:
+        """Each passage's combination of values of `facet`, as a number by docnum (two bytes a
+        passage), and the combinations: counting a pool counts small numbers, not tuples
+        (which Python hashes anew each time). A million passages have a few thousand
+        combinations."""
         if facet not in self.values_of:
             with self._lock:
                 if facet not in self.values_of:
@@ -111,8 +114,9 @@ class Generation:
                     for value in self.labels.get(facet, {}):
                         for docnum in members(self.mask(searcher, facet, value), self.size):
                             by_doc[docnum] = (*by_doc[docnum], value)
-                    shared_tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
-                    self.values_of[facet] = [shared_tuples.setdefault(t, t) for t in by_doc]
+                    numbers: dict[tuple[str, ...], int] = {}
+                    ids = array("I", (numbers.setdefault(t, len(numbers)) for t in by_doc))
+                    self.values_of[facet] = (ids, list(numbers))
         return self.values_of[facet]
 
     def date_order(self, searcher) -> list[int]:

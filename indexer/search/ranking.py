@@ -36,6 +36,15 @@ def scores(searcher, q: query.Query, deadline: Deadline | None = None) -> dict[i
     return _scores(searcher, q, deadline)
 
 
+PASSAGE_FIELDS = frozenset({"text", "speaker", "mention", "topic", "summit", "kind", "date"})
+
+
+def passages_only(q: query.Query) -> bool:
+    """Can only passages match? (Article and meta records hold none of these fields.)"""
+    return all(field in PASSAGE_FIELDS for field, _ in q.iter_all_terms()) if not isinstance(q, query.NumericRange) \
+        else q.fieldname in PASSAGE_FIELDS
+
+
 def unranked(q: query.Query) -> bool:
     """A query of ranges only (`date:[2010 to 2015]`) gives every match the same score: its
     hits are better shown newest first."""

@@ -126,7 +126,7 @@ class IndexReader:
     def full_count(self, facet: str, value: str) -> int:
         return self.gen.full_count(self.searcher, facet, value)
 
-    def values_by_doc(self, facet: str) -> list[tuple[str, ...]]:
+    def values_by_doc(self, facet: str):
         return self.gen.values_by_doc(self.searcher, facet)
 
     def newest(self, matched: set[int], limit: int) -> list[int]:

@@ -126,7 +126,8 @@ def _found(reader: IndexReader, text: str, cancelled=None) -> _Found:
             ranked = tuple(docnum for docnum in _ranked_all(reader, bounded, deadline) if docnum in reader.passage_docs)
             base = frozenset(ranked)
         elif bounded is not None and (scores := ranking.scores(reader.searcher, bounded, deadline)) is not None:
-            base = frozenset(scores) & reader.passage_docs
+            # only passages hold the fields a scored query can name: no intersection needed
+            base = frozenset(scores) if ranking.passages_only(bounded) else frozenset(scores) & reader.passage_docs
         else:
             base = _matching(reader, bounded, deadline)
     found = _Found(parsed, bounded, capped, base, ranked, deadline.missed, scores)
@@ -164,12 +165,13 @@ def _top(reader: IndexReader, q: query.Query, matched: frozenset[int], base: fro
 def _best(scores: dict[int, float], matched: frozenset[int], limit: int) -> list[int]:
     """The `limit` best of `matched` by score, ties broken as Whoosh does (lower docnum first):
     the cut-off score is found in C, and only what reaches it is sorted in Python."""
-    candidates = [d for d in matched if d in scores] if len(matched) < len(scores) else scores
-    top = heapq.nlargest(limit, candidates, key=scores.__getitem__)
+    if len(matched) < len(scores):
+        scores = {d: scores[d] for d in matched if d in scores}
+    top = heapq.nlargest(limit, scores.values())  # floats alone: compared in C
     if not top:
         return []
-    lowest = scores[top[-1]]
-    reaching = [d for d in candidates if scores[d] >= lowest]
+    lowest = top[-1]
+    reaching = [d for d, score in scores.items() if score >= lowest]
     return sorted(reaching, key=lambda d: (-scores[d], d))[:limit]
 
 
