@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import sys
 import textwrap
 import threading
@@ -181,12 +182,15 @@ def search(query: str, corpus_dir: Path, index_dir: Path, speaker, topic, summit
 @index_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8000, show_default=True)
-@click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True)
+@click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True, help="Threads per worker.")
+@click.option("--workers", type=click.IntRange(1, 256), default=lambda: os.cpu_count() or 1,
+              show_default="the number of cores",
+              help="Processes (gunicorn pre-fork); 1, or a system without fork, serves with waitress.")
 @click.option("--watch", is_flag=True, help="Reindex whenever the corpus changes, while serving.")
-def serve(corpus_dir: Path, index_dir: Path, host: str, port: int, threads: int, watch: bool) -> None:
+def serve(corpus_dir: Path, index_dir: Path, host: str, port: int, threads: int, workers: int, watch: bool) -> None:
     """Serve the web site and JSON API, first bringing the index up to date with the corpus
     (building it if there is none)."""
-    from webapp.serve import serve as run_server  # the only command that needs the web stack
+    from webapp.serve import run as run_server  # the only command that needs the web stack
 
     if corpus_dir.is_dir():
         _sync_for_serving(corpus_dir, index_dir)
@@ -194,7 +198,7 @@ def serve(corpus_dir: Path, index_dir: Path, host: str, port: int, threads: int,
         fail(f"{corpus_dir}: corpus directory does not exist, and there is no index at {index_dir}")
     watcher = _start_watcher(corpus_dir, index_dir, sync_first=False) if watch else None
     try:
-        run_server(index_dir, host, port, threads, corpus_dir=corpus_dir)
+        run_server(index_dir, host, port, threads, workers, corpus_dir=corpus_dir)
     finally:
         if watcher:
             watcher.stop()

@@ -97,11 +97,12 @@ def seed_index(tmp_path_factory) -> Path:
 class LiveServer:
     """`summit-search serve` in a subprocess on a free loopback port."""
 
-    def __init__(self, index_dir: Path, corpus_dir: Path, searches_per_client: int = 0):
+    def __init__(self, index_dir: Path, corpus_dir: Path, searches_per_client: int = 0, workers: int = 1):
         """`searches_per_client` 0 by default: the tests' clients stand for many users but share
-        one address (tests/test_stall.py tests the limit itself)."""
+        one address (tests/test_stall.py tests the limit itself). One worker: waitress, whose
+        own limits tests/test_security.py checks (tests/test_workers.py runs gunicorn's)."""
         command = [sys.executable, "-c", "from indexer.cli import main; main()", "serve", "--port", "0",
-                   "--index", str(index_dir), "--corpus", str(corpus_dir)]
+                   "--workers", str(workers), "--index", str(index_dir), "--corpus", str(corpus_dir)]
         env = {**os.environ, "SUMMIT_SEARCH_SEARCHES_PER_CLIENT": str(searches_per_client)}
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         line = self.process.stdout.readline()

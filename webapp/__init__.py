@@ -39,11 +39,12 @@ def create_app(config: dict | None = None) -> Flask:
     app.json.sort_keys = False  # keep the API's documented key order
     app.extensions["readers"] = ReaderPool(Path(app.config["INDEX_PATH"]))
 
-    from . import admin, api, errors, security, views
+    from . import admin, api, errors, health, security, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(health.bp)
     errors.register(app)
     security.register(app)
     app.wsgi_app = SearchesPerClient(app.wsgi_app, app.config["SEARCHES_PER_CLIENT_AT_ONCE"])
