@@ -139,3 +139,27 @@ def test_a_large_export_takes_the_heavy_slot_and_a_small_one_does_not(reader, mo
         run(reader, "zebu*")
     assert len(list(rows)) == 40 * 3 + 110
     assert run(reader, "zebu*")["total"] > 0  # ... and given back after the last
+
+
+def test_a_long_search_steps_aside_while_a_younger_one_runs(monkeypatch):
+    import threading
+    import time
+
+    monkeypatch.setattr(bounds, "YOUNG_SECONDS", 10.0)
+    old = bounds.Deadline(seconds=30)
+    old.started -= 20  # it has run for 20 s: old; the other below stays young
+    order, started = [], threading.Event()
+
+    def young():
+        with bounds.Running():
+            started.set()
+            time.sleep(0.3)
+            order.append("young finished")
+
+    thread = threading.Thread(target=young)
+    thread.start()
+    started.wait()
+    assert old.passed() is False  # waited, and the wait did not count against its budget
+    order.append("old went on")
+    thread.join()
+    assert order == ["young finished", "old went on"]

@@ -94,12 +94,10 @@ def _in_each_worker(_arbiter, _worker) -> None:
 
 def _warm(worker) -> None:
     """Before the worker accepts a connection, so the first user is not the one who waits for the
-    index to open (skipped on a ReaderPool without warm()). A failure is only logged: gunicorn
+    index to open: caches built, one reader per thread opened. A failure is only logged: gunicorn
     stops the whole server when a worker fails to boot, and requests report a missing index."""
-    warm = getattr(worker.app.flask_app.extensions["readers"], "warm", None)
     try:
-        if warm is not None:
-            warm()
+        worker.app.flask_app.extensions["readers"].warm(spares=worker.cfg.threads)
     except Exception:  # noqa: BLE001
         worker.log.warning("could not warm the index readers", exc_info=True)
 

@@ -28,24 +28,41 @@ class ReaderPool:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._open: list[IndexReader] = []
+        self._spares: list[IndexReader] = []  # opened by warm(), not yet taken by a thread
+
+    def _spare(self) -> IndexReader | None:
+        with self._lock:
+            if not self._spares:
+                return None
+            return self._spares.pop()
 
     def get(self) -> IndexReader:
         reader = getattr(self._local, "reader", None)
         if reader is None:
-            reader = IndexReader(self.index_path)
+            reader = self._spare()
+            if reader is None:
+                reader = IndexReader(self.index_path)
+            else:
+                reader.refresh()
             self._local.reader = reader
             with self._lock:
-                self._open.append(reader)
+                if reader not in self._open:
+                    self._open.append(reader)
         else:
             reader.refresh()
         return reader
 
-    def warm(self, follow: bool = True) -> None:
-        """Build the current generation's caches now; with `follow`, also every later
-        generation's, as soon as it is committed (a daemon thread, one per pool)."""
+    def warm(self, spares: int = 8, follow: bool = True) -> None:
+        """Build the current generation's caches now, and open `spares` readers for the server's
+        threads to take (one each, at their first request); with `follow`, also warm every
+        later generation as soon as it is committed (a daemon thread, one per pool)."""
         with contextlib.suppress(IndexMissing):
             with IndexReader(self.index_path) as reader:
                 reader.warm()
+            opened = [IndexReader(self.index_path) for _ in range(spares)]
+            with self._lock:
+                self._spares.extend(opened)
+                self._open.extend(opened)
         if follow and getattr(self, "_follower", None) is None:
             self._stop = threading.Event()
             self._follower = threading.Thread(target=self._follow, name="generation-warmer", daemon=True)

@@ -87,7 +87,7 @@ def serve(index_dir: Path, host: str, port: int, threads: int = SERVER_THREADS,
     server = make_server(index_dir, host, port, threads, corpus_dir)
     # the index's shared caches are built before the first request, and for every later
     # generation as soon as it is committed (webapp/readers.py)
-    server.flask_app.extensions["readers"].warm()
+    server.flask_app.extensions["readers"].warm(spares=threads)
     print(f"Serving {index_dir} on http://{host}:{server.effective_port}/ (Ctrl+C stops)", flush=True)
     try:
         server.run()

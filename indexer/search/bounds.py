@@ -8,7 +8,9 @@ still be slow on a big index, so it also runs against a deadline and returns wha
 then, flagged as partial. And only a few searches that expand words may run at once, so that
 slow searches cannot take every server thread from cheap ones: a heavy expansion (one that
 was cut, or whose words occur very often) needs a slot, and is refused at once when none is
-free; a light one (`sanction*`) never waits for one."""
+free; a light one (`sanction*`) never waits for one. Finally, a search that has run for a
+while steps aside whenever a younger one runs (Deadline), so cheap searches stay cheap while
+slow ones run."""
 
 from __future__ import annotations
 
@@ -29,51 +31,72 @@ MAX_EXPANDED_TERMS = 300  # all expansions of one query together
 MAX_EXPANSION_POSTINGS = 60_000
 SCAN_LIMIT = 5_000  # words looked at to choose the most frequent, per expansion
 SEARCH_SECONDS = 1.0  # matching and ranking; facets and the shown page come after
+YOUNG_SECONDS = 0.03  # a search younger than this has priority over older ones ...
+STEP_ASIDE_SECONDS = 0.002  # ... which sleep this long at a time while one runs
 HEAVY_AT_ONCE = 1  # heavy searches and exports running at the same time, per process
 HEAVY_POSTINGS = 20_000  # an expansion whose words occur this often in all is heavy
 HEAVY_EXPORT_ROWS = 2_000  # and so is an export of more rows than this
 
 _heavy = threading.BoundedSemaphore(HEAVY_AT_ONCE)
-_running = [0]  # searches running in this process
+_started: dict[int, float] = {}  # thread -> when its search started, for searches running now
 _running_lock = threading.Lock()
 
 
 class Running:
-    """Counts the searches in progress, so a heavy one knows whether it holds others up."""
+    """Marks a search in progress, with when it started, so that a long one can step aside
+    for young ones (Deadline.passed)."""
 
     def __enter__(self):
         with _running_lock:
-            _running[0] += 1
+            _started[threading.get_ident()] = time.monotonic()
         return self
 
     def __exit__(self, *exc):
         with _running_lock:
-            _running[0] -= 1
+            _started.pop(threading.get_ident(), None)
+
+
+def _young_others(now: float) -> bool:
+    me = threading.get_ident()
+    return any(now - started < YOUNG_SECONDS for thread, started in list(_started.items()) if thread != me)
+
+
+def step_aside(now: float | None = None, until: float | None = None) -> float:
+    """Sleep while a younger search runs (called by a search that is no longer young: at each
+    deadline check, and between the phases of an answer). Returns the time it stopped."""
+    now = time.monotonic() if now is None else now
+    until = now + 3 * SEARCH_SECONDS if until is None else until
+    while _young_others(now) and now < until:
+        time.sleep(STEP_ASIDE_SECONDS)
+        now = time.monotonic()
+    return now
 
 
 class Deadline:
     """When to stop: the time budget is spent, or `cancelled()` says nobody waits for the
     answer any more (the web server's "client disconnected" check).
 
-    A heavy search is also `nice`: while other searches run in the process, at each check it
-    sleeps twice as long as it computed since the last one, so it takes at most a third of the
-    interpreter from them. Python threads share one interpreter lock, so without this a single
-    heavy search makes every cheap one that arrives meanwhile several times slower; alone, it
-    runs at full speed."""
+    A search that has run for longer than YOUNG_SECONDS steps aside, at each check, while a
+    younger one runs in the process: it sleeps until none does. Python threads share one
+    interpreter lock, so without this a few slow searches make every cheap one that arrives
+    meanwhile many times slower; with it, a cheap search runs as if alone, and the slow ones
+    lose only the cheap ones' time. The time spent stepping aside does not count against the
+    budget (up to twice the budget), so a slow search is not cut short for being polite."""
 
     def __init__(self, seconds: float | None = None, cancelled: Callable[[], bool] | None = None):
-        self.ends = time.monotonic() + (SEARCH_SECONDS if seconds is None else seconds)
+        budget = SEARCH_SECONDS if seconds is None else seconds
+        self.started = time.monotonic()
+        self.ends = self.started + budget
+        self.latest_end = self.started + 3 * budget
         self.cancelled = cancelled
         self.missed = False
-        self.nice = False
-        self._checked = time.monotonic()
 
     def passed(self) -> bool:
         now = time.monotonic()
-        if self.nice and _running[0] > 1:
-            time.sleep(min(2 * (now - self._checked), 0.05))
-            now = time.monotonic()
-        self._checked = now
+        if now - self.started > YOUNG_SECONDS:
+            waited_from = now
+            now = step_aside(now, self.latest_end)
+            self.ends = min(self.ends + (now - waited_from), self.latest_end)
         if now > self.ends or (self.cancelled is not None and self.cancelled()):
             self.missed = True
         return self.missed

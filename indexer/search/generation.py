@@ -21,6 +21,7 @@ from ..reference import UNKNOWN_SPEAKER_PREFIX, unknown_speaker_label
 from .docsets import members, to_mask
 from .query_names import QueryNames
 from .schema import FACET_FIELDS, META_ID
+from .scoring import field_lengths
 from .suggest import Vocabulary
 
 _BY_DATE = sorting.MultiFacet([sorting.FieldFacet("day", reverse=True), sorting.FieldFacet("article_id"),
@@ -164,6 +165,8 @@ class Generation:
             self.values_by_doc(searcher, facet)
         self.date_order(searcher)
         self.vocabulary(searcher)
+        for leaf, _ in searcher.leaf_searchers():
+            field_lengths(leaf.reader(), "text")
 
 
 _generations: dict[tuple[str, int, int], Generation] = {}

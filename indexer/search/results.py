@@ -39,6 +39,7 @@ def search(reader: IndexReader, request: SearchRequest, cancelled=None) -> dict:
 
 
 def _answer(reader: IndexReader, request: SearchRequest, cancelled) -> dict:
+    started = time.monotonic()
     found = _found(reader, request.query, cancelled)
     filters = {f: facet_filter(reader, f, request.selected(f)) for f in FACET_FIELDS}
     matched = narrowed(reader, found.base, filters)
@@ -47,6 +48,9 @@ def _answer(reader: IndexReader, request: SearchRequest, cancelled) -> dict:
     if request.page > last_page and not found.partial:
         raise SearchError("page", f"page {request.page} is past the last page ({last_page})")
     notice = " ".join(n for n in (found.parsed.notice, found.capped, found.partial and PARTIAL_NOTICE) if n)
+    _step_aside_if_old(started)
+    facets = _facets(reader, found.base, filters, request)
+    _step_aside_if_old(started)
     return {
         "query": request.query,
         "total": total,
@@ -58,12 +62,19 @@ def _answer(reader: IndexReader, request: SearchRequest, cancelled) -> dict:
         "partial": found.partial,
         "people": _people(reader, found.parsed.people, request),
         "hits": _hits(reader, found, matched, request),
-        "facets": _facets(reader, found.base, filters, request),
+        "facets": facets,
         "links": {
             "previous": search_url(request.params(page=request.page - 1)) if request.page > 1 else None,
             "next": search_url(request.params(page=request.page + 1)) if request.page < last_page else None,
         },
     }
+
+
+def _step_aside_if_old(started: float) -> None:
+    """Between the phases of an answer (matching, facets, the page), an old search lets a
+    younger one have the interpreter (bounds.Deadline says why)."""
+    if time.monotonic() - started > bounds.YOUNG_SECONDS:
+        bounds.step_aside()
 
 
 def _facets(reader: IndexReader, base: frozenset[int], filters: dict, request: SearchRequest) -> dict:
@@ -117,7 +128,6 @@ def _found(reader: IndexReader, text: str, cancelled=None) -> _Found:
                                           lambda field: reader.gen.lexicon(reader.searcher, field))
         bounded, capped, heavy = expansion.query, expansion.notice, expansion.heavy
     deadline = bounds.Deadline(cancelled=cancelled)
-    deadline.nice = heavy
     ranked = scores = None
     with bounds.HeavySlot(heavy):
         if bounded is not None and _positional(bounded):
