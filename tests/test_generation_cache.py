@@ -94,3 +94,22 @@ def test_remembered_matched_sets_are_bounded_by_the_passages_they_hold():
     assert (recent.get("a"), recent.get("b"), recent.get("c")) == (None, "B", "C")
     recent.put("huge", "H", 101)  # never kept, and nothing else is dropped for it
     assert (recent.get("huge"), len(recent)) == (None, 2)
+
+
+def test_server_threads_move_to_a_new_generation_once_it_is_warm(built, monkeypatch):
+    corpus, index = built
+    monkeypatch.setattr(readers, "FOLLOW_SECONDS", 3600)  # the follower thread never looks: steps are taken here
+    pool = readers.ReaderPool(index)
+    pool.warm(spares=1)
+    try:
+        follower = pool.follow_once(None)
+        before = pool.get().generation
+        (corpus / "new_sanctions.txt").write_text(NEW_ARTICLE)
+        build_index(corpus, index)
+        assert pool.get().generation == before  # not warm yet: the old one answers
+        follower = pool.follow_once(follower)
+        assert follower.gen._date_order is not None
+        assert pool.get().generation == follower.generation > before
+        follower.close()
+    finally:
+        pool.close_all()

@@ -11,6 +11,7 @@ index generations. One worker, or no fork (Windows), is waitress (serve.py).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import selectors
 import socket
@@ -139,7 +140,12 @@ class PreforkServer(BaseApplication):
 
     def run(self) -> None:
         """A worker leaves gunicorn by SystemExit, which would unwind through the parent's own
-        cleanup (cli.py stops the watcher the parent runs): a worker leaves here instead."""
+        cleanup (cli.py stops the watcher the parent runs): a worker leaves here instead.
+
+        The index's shared caches are built here, before the workers fork, so they inherit them
+        and a worker is warm as soon as it starts (each then follows new generations itself)."""
+        with contextlib.suppress(Exception):  # no index, or a bad one: the workers report it
+            self.flask_app.extensions["readers"].warm(spares=0, follow=False)
         try:
             super().run()
         except SystemExit as stop:

@@ -6,7 +6,8 @@ checks whether the index changed (a directory listing) and refreshes if it did. 
 cheap (the files are mapped, and what a generation caches is shared by the process's readers:
 indexer/search/generation.py), so the expensive part is building those caches: `warm()` does
 it before the first request, and again whenever a new generation appears, from a thread of
-its own rather than in a user's request.
+its own rather than in a user's request; the server's threads keep answering from the previous
+generation until the new one is warm (a second or two after the commit).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ class ReaderPool:
         self._lock = threading.Lock()
         self._open: list[IndexReader] = []
         self._spares: list[IndexReader] = []  # opened by warm(), not yet taken by a thread
+        self._follower: threading.Thread | None = None
+        self._warmed = 0  # generations the follower has warmed since it started
 
     def _spare(self) -> IndexReader | None:
         with self._lock:
@@ -45,10 +48,14 @@ class ReaderPool:
             else:
                 reader.refresh()
             self._local.reader = reader
+            self._local.seen = self._warmed
             with self._lock:
                 if reader not in self._open:
                     self._open.append(reader)
-        else:
+        elif self._follower is None or self._local.seen != self._warmed:
+            # with a follower, a thread moves to a new generation once it is warm (until then
+            # it answers from the one it has); without one, at once
+            self._local.seen = self._warmed
             reader.refresh()
         return reader
 
@@ -63,7 +70,7 @@ class ReaderPool:
             with self._lock:
                 self._spares.extend(opened)
                 self._open.extend(opened)
-        if follow and getattr(self, "_follower", None) is None:
+        if follow and self._follower is None:
             self._stop = threading.Event()
             self._follower = threading.Thread(target=self._follow, name="generation-warmer", daemon=True)
             self._follower.start()
@@ -71,20 +78,26 @@ class ReaderPool:
     def _follow(self) -> None:
         reader = None
         while not self._stop.wait(FOLLOW_SECONDS):
-            try:
-                if reader is None:
-                    reader = IndexReader(self.index_path)
-                    reader.warm()
-                elif reader.refresh():
-                    reader.warm()
-            except Exception:  # noqa: BLE001 - a failed warm-up only means a slower first search
-                if reader is not None:
-                    with contextlib.suppress(Exception):
-                        reader.close()
-                reader = None
+            reader = self.follow_once(reader)
+
+    def follow_once(self, reader: IndexReader | None) -> IndexReader | None:
+        """One look for a new generation: warm it, then let the threads move to it."""
+        try:
+            if reader is None:
+                reader = IndexReader(self.index_path)
+                reader.warm()
+            elif reader.refresh():
+                reader.warm()
+                self._warmed += 1
+            return reader
+        except Exception:  # noqa: BLE001 - a failed warm-up only means a slower first search
+            if reader is not None:
+                with contextlib.suppress(Exception):
+                    reader.close()
+            return None
 
     def close_all(self) -> None:
-        if getattr(self, "_follower", None) is not None:
+        if self._follower is not None:
             self._stop.set()
         with self._lock:
             for reader in self._open:
