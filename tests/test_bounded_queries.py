@@ -163,3 +163,33 @@ def test_a_long_search_steps_aside_while_a_younger_one_runs(monkeypatch):
     order.append("old went on")
     thread.join()
     assert order == ["young finished", "old went on"]
+
+
+def test_old_searches_compute_one_at_a_time_in_the_slow_lane(monkeypatch):
+    import threading
+
+    monkeypatch.setattr(bounds, "YOUNG_SECONDS", 0.0)  # every search is old at once
+    inside, most = [0], [0]
+    lock = threading.Lock()
+
+    def slow_search():
+        with bounds.Running():
+            deadline = bounds.Deadline(seconds=30)
+            for _ in range(20):
+                deadline.passed()  # a check: from here on it holds the lane
+                with lock:
+                    inside[0] += 1
+                    most[0] = max(most[0], inside[0])
+                for _ in range(2000):  # compute
+                    pass
+                with lock:
+                    inside[0] -= 1
+
+    threads = [threading.Thread(target=slow_search) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert most[0] == 1
+    assert bounds._lane.acquire(blocking=False)  # released when each search ended
+    bounds._lane.release()

@@ -13,6 +13,8 @@ import json
 import threading
 from collections.abc import Callable, Iterable
 
+from indexer.search import bounds
+
 SEARCH_PATHS = ("/", "/search", "/api/search", "/search/export.csv", "/search/export.json")
 
 
@@ -26,6 +28,12 @@ class SearchesPerClient:
         self._lock = threading.Lock()
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        # the request's own work (routing, templates, JSON) counts as part of its search's
+        # age: a slow search steps aside for it (indexer/search/bounds.py, Deadline)
+        with bounds.Running():
+            return self._call(environ, start_response)
+
+    def _call(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         if environ.get("PATH_INFO", "") not in SEARCH_PATHS or self.limit <= 0:
             return self.app(environ, start_response)
         client = environ.get("REMOTE_ADDR", "")

@@ -39,21 +39,31 @@ HEAVY_EXPORT_ROWS = 2_000  # and so is an export of more rows than this
 
 _heavy = threading.BoundedSemaphore(HEAVY_AT_ONCE)
 _started: dict[int, float] = {}  # thread -> when its search started, for searches running now
+_lane = threading.Lock()  # the slow lane: held by the one old search allowed to compute
+_lane_holder: list[int | None] = [None]
 _running_lock = threading.Lock()
 
 
 class Running:
     """Marks a search in progress, with when it started, so that a long one can step aside
-    for young ones (Deadline.passed)."""
+    for young ones (Deadline.passed). Re-entrant: the web app marks the whole request (its
+    routing and JSON count too), the search layer the search inside it; the outer mark holds."""
 
     def __enter__(self):
         with _running_lock:
-            _started[threading.get_ident()] = time.monotonic()
+            self.marked = threading.get_ident() not in _started
+            if self.marked:
+                _started[threading.get_ident()] = time.monotonic()
         return self
 
     def __exit__(self, *exc):
-        with _running_lock:
-            _started.pop(threading.get_ident(), None)
+        if self.marked:
+            me = threading.get_ident()
+            with _running_lock:
+                _started.pop(me, None)
+            if _lane_holder[0] == me:
+                _lane_holder[0] = None
+                _lane.release()
 
 
 def _young_others(now: float) -> bool:
@@ -62,12 +72,19 @@ def _young_others(now: float) -> bool:
 
 
 def step_aside(now: float | None = None, until: float | None = None) -> float:
-    """Sleep while a younger search runs (called by a search that is no longer young: at each
-    deadline check, and between the phases of an answer). Returns the time it stopped."""
+    """What a search that is no longer young does at each deadline check and between the
+    phases of an answer: sleep while a younger search runs, then take the slow lane (one old
+    search computes at a time; the others wait on its lock without using the CPU), kept until
+    the request ends. Returns the time it went on."""
     now = time.monotonic() if now is None else now
     until = now + 3 * SEARCH_SECONDS if until is None else until
     while _young_others(now) and now < until:
         time.sleep(STEP_ASIDE_SECONDS)
+        now = time.monotonic()
+    me = threading.get_ident()
+    if me in _started and _lane_holder[0] != me:  # only inside Running, which releases it
+        if _lane.acquire(timeout=max(0.0, until - now)):
+            _lane_holder[0] = me
         now = time.monotonic()
     return now
 
@@ -76,12 +93,14 @@ class Deadline:
     """When to stop: the time budget is spent, or `cancelled()` says nobody waits for the
     answer any more (the web server's "client disconnected" check).
 
-    A search that has run for longer than YOUNG_SECONDS steps aside, at each check, while a
-    younger one runs in the process: it sleeps until none does. Python threads share one
-    interpreter lock, so without this a few slow searches make every cheap one that arrives
-    meanwhile many times slower; with it, a cheap search runs as if alone, and the slow ones
-    lose only the cheap ones' time. The time spent stepping aside does not count against the
-    budget (up to twice the budget), so a slow search is not cut short for being polite."""
+    A search that has run for longer than YOUNG_SECONDS steps aside (step_aside): it sleeps
+    while a younger one runs in the process, and computes only in the slow lane, one old
+    search at a time. Python threads share one interpreter lock, so without this a few slow
+    searches make every cheap one that arrives meanwhile many times slower (its request is
+    read, routed and written between slow threads too); with it, a cheap search competes with
+    one slow search at most, and slow ones queue for one core. The time spent waiting does not
+    count against the budget (up to twice the budget), so a slow search is not cut short for
+    being polite."""
 
     def __init__(self, seconds: float | None = None, cancelled: Callable[[], bool] | None = None):
         budget = SEARCH_SECONDS if seconds is None else seconds
