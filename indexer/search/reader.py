@@ -74,8 +74,10 @@ class IndexReader:
         self.passage_docs = self.gen.passage_docs
 
     def warm(self) -> None:
-        """Build every per-generation cache now, before a user's search needs it."""
+        """Build every per-generation cache now, before a user's search needs it, and run one
+        search, so that the first user does not pay for importing the query parser either."""
         self.gen.warm(self.searcher)
+        self.search(SearchRequest("warm up"))
 
     def refresh(self) -> bool:
         """Reopen if the index changed (new commit, or a rebuild swapped the directory)."""
