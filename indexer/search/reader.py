@@ -136,7 +136,7 @@ class IndexReader:
         read off an order sorted once per index generation rather than once per request."""
         order = self.gen.date_order(self.searcher)
         if len(matched) == len(self.passage_docs):
-            return order[:limit]
+            return list(order[:limit])
         found = []
         for docnum in order:
             if docnum in matched:
