@@ -5,6 +5,8 @@ from a corpus folder, and answer a query string with 10 highlighted hits.
 - raw Whoosh: the same passages, a plain schema, default settings, one writer, no tagging;
   search and highlight 10 hits with Whoosh's defaults.
 - tantivy (when installed): the same passages; the far reference.
+
+The query classes need raw engines holding ours' tags: see tagged_engines.py.
 """
 
 from __future__ import annotations
@@ -83,18 +85,39 @@ BUILDERS = {"ours": build_ours, "raw_whoosh": build_raw_whoosh, "tantivy": build
 
 
 class OursSearcher:
+    """Each search is timed uncached: the search layer remembers whole answers per index
+    generation, so a repeated query would time a dictionary lookup. What a running server
+    keeps for every query (facet document sets, the date order, the vocabulary) stays."""
+
     def __init__(self, index_dir: Path):
         from indexer.search import IndexReader
 
         self.reader = IndexReader(index_dir)
+        self.partial = False  # whether the last class query stopped at the search time budget
+
+    def _uncached(self) -> None:
+        forget = getattr(getattr(self.reader, "gen", None), "forget_answers", None)
+        if forget:
+            forget()
 
     def search(self, query: dict) -> int:
         from indexer.search import SearchRequest
 
         request = SearchRequest(query["q"], tuple(query.get("speaker", ())), tuple(query.get("topic", ())),
                                 tuple(query.get("summit", ())))
+        self._uncached()
         result = self.reader.search(request)
         return len(result["hits"])
+
+    def run(self, query: dict, count: bool = True) -> int:
+        """One query of a class (query_classes.py): facets, highlights, a page of 10; the total."""
+        from indexer.search import SearchRequest
+
+        request = SearchRequest(query["q"], tuple(query.get("speaker", ())), page=query.get("page", 1))
+        self._uncached()
+        result = self.reader.search(request)
+        self.partial = bool(result.get("partial"))
+        return result["total"]
 
     def close(self) -> None:
         self.reader.close()

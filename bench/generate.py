@@ -9,9 +9,14 @@ most articles carry a metadata header, the rest leave date and summit to inferen
 
 from __future__ import annotations
 
+import argparse
+import itertools
+import json
 import random
 import re
 import shutil
+import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +34,9 @@ SPEECH_VERBS = ["said", "noted", "stressed", "emphasised", "remarked", "stated"]
 REPORTED = ["stressed that", "noted that", "is convinced that", "emphasised that", "said that"]
 
 
+MANIFEST = "bench-corpus.json"  # not a .txt file: the indexer never reads it
+
+
 @dataclass(frozen=True)
 class GeneratedCorpus:
     directory: Path
@@ -37,7 +45,10 @@ class GeneratedCorpus:
 
 
 def generate_corpus(directory: Path, passages: int, seed: int = 2024) -> GeneratedCorpus:
-    """Write about `passages` passages (one per line, headings included) into `directory`."""
+    """Write about `passages` passages (one per line, headings included) into `directory`.
+
+    Each article goes to disk as soon as it is made, so a million passages take no more
+    memory than a thousand; a manifest records what was made, for `bench.run --corpus`."""
     if directory.exists():
         shutil.rmtree(directory)
     directory.mkdir(parents=True)
@@ -51,7 +62,18 @@ def generate_corpus(directory: Path, passages: int, seed: int = 2024) -> Generat
         (directory / f"gen_{articles:06d}.txt").write_text(text, encoding="utf-8")
         written += count
         articles += 1
+    (directory / MANIFEST).write_text(json.dumps({"passages": written, "articles": articles, "seed": seed}))
     return GeneratedCorpus(directory, articles, written)
+
+
+def existing_corpus(directory: Path) -> GeneratedCorpus:
+    """A corpus generated earlier (by `python -m bench.generate`), reused as it is."""
+    manifest = directory / MANIFEST
+    if manifest.is_file():
+        made = json.loads(manifest.read_text())
+        return GeneratedCorpus(directory, made["articles"], made["passages"])
+    articles = list_article_files(directory)
+    return GeneratedCorpus(directory, len(articles), 0)  # passages unknown: the builds count them
 
 
 class _ArticleWriter:
@@ -61,7 +83,9 @@ class _ArticleWriter:
         self.resolver = NameResolver(self.reference)
         self.sentences = _seed_sentences()
         self.tail = [_pseudo_word(rng) for _ in range(TAIL_WORDS)]
-        self.tail_weights = [1 / (rank + 1) ** ZIPF_EXPONENT for rank in range(TAIL_WORDS)]
+        # cumulative once: random.choices would add up 20,000 weights on every call (the same
+        # draws either way, so the corpus stays byte for byte what it was)
+        self.tail_cumulative = list(itertools.accumulate(1 / (rank + 1) ** ZIPF_EXPONENT for rank in range(TAIL_WORDS)))
         self.summits = sorted(self.reference.summits.values(), key=lambda s: s.date)
         self.topics = [t.label for t in self.reference.topics.values()]
         self.outlets = [o for c in self.reference.countries.values() for o in c.outlets[:1]]
@@ -100,13 +124,13 @@ class _ArticleWriter:
 
     def _sentence(self, words: int) -> str:
         mixed = self.rng.choice(self.sentences).split()[:words]
-        for word in self.rng.choices(self.tail, weights=self.tail_weights, k=max(2, words // 4)):
+        for word in self.rng.choices(self.tail, cum_weights=self.tail_cumulative, k=max(2, words // 4)):
             mixed.insert(self.rng.randrange(1, len(mixed) + 1), word)
         text = " ".join(mixed).rstrip(".,;:")
         return text[0].upper() + text[1:] + "."
 
     def _words(self, n: int) -> str:
-        return " ".join(self.rng.choices(self.tail, weights=self.tail_weights, k=n))
+        return " ".join(self.rng.choices(self.tail, cum_weights=self.tail_cumulative, k=n))
 
     def _leaders_on(self, summit) -> list[str]:
         names = []
@@ -131,3 +155,20 @@ def _seed_sentences() -> list[str]:
 
 def _pseudo_word(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.generate", description=generate_corpus.__doc__)
+    parser.add_argument("directory", type=Path, help="emptied first")
+    parser.add_argument("--passages", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=2024)
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    made = generate_corpus(args.directory, args.passages, args.seed)
+    print(f"{made.passages:,} passages in {made.articles:,} articles written to {made.directory} "
+          f"in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -8,10 +8,14 @@ change, so everything is retagged and the report says why.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import pickle
+import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -21,11 +25,14 @@ from .corpus import ArticleError, article_id_for, file_sha256, list_article_file
 from .names import NameResolver
 from .processes import die_with_parent
 from .reference import ReferenceData, load_reference
-from .search import IndexWriteError, apply_changes, read_state, write_lock
+from .search import IndexWriteError, apply_changes, index_exists, read_state, write_lock
 from .tagging import TaggedArticle, Tagger
 
 PARALLEL_WORKERS = 2  # the machines this runs on have two cores
 PARALLEL_MIN_ARTICLES = 100  # below this, starting processes costs more than it saves
+TAG_CHUNK = 16  # articles a tagging worker takes at once
+CHUNKS_IN_FLIGHT_PER_WORKER = 4  # enough to keep the workers busy, few enough to bound memory
+SPOOL_IN_MEMORY_BYTES = 16 * 2**20  # tagged articles beyond this go to a temporary file (see _Spool)
 
 # Bump when tagging rules change in a way that alters stored tags: indexes retag everything.
 TAGGER_VERSION = "5"
@@ -92,45 +99,94 @@ def build_index(
         indexed = {} if state is None else state.articles
         files = _current_files(corpus_dir, report)
         pending = []
-        for article_id, (path, data) in files.items():
+        for article_id, (path, sha256) in files.items():
             previous = indexed.get(article_id)
-            if not full and previous and previous.sha256 == file_sha256(data):
+            if not full and previous and previous.sha256 == sha256:
                 report.unchanged += 1
                 if on_file:
                     on_file(path)
                 continue
-            pending.append((article_id, path, data))
+            pending.append((article_id, path, sha256))
         known_fingerprint, known = pretagged or (None, ())
         ready = {a.id: a for a in known} if known_fingerprint == reference.fingerprint else {}
-        ready = {p[0]: ready[p[0]] for p in pending if p[0] in ready and ready[p[0]].sha256 == file_sha256(p[2])}
-        workers = PARALLEL_WORKERS if parallel and len(pending) - len(ready) >= PARALLEL_MIN_ARTICLES else 1
-        to_write: list[TaggedArticle] = []
+        ready = {p[0]: ready[p[0]] for p in pending if p[0] in ready and ready[p[0]].sha256 == p[2]}
         to_tag = [p for p in pending if p[0] not in ready]
-        outcomes = {p[0]: outcome for p, outcome in zip(to_tag, _tag_all(reference, corpus_dir, to_tag, workers),
-                                                         strict=True)}
-        for article_id, path, _ in pending:
-            outcome = ready.get(article_id) or outcomes[article_id]
-            if on_file:
-                on_file(path)
-            previous = indexed.get(article_id)
-            if isinstance(outcome, str):
-                report.failed.append(outcome)
-                if previous and not full:
-                    report.kept_previous.append(article_id)
-                continue
-            _note_problems(path, outcome, report)
-            to_write.append(outcome)
-            (report.updated if previous else report.added).append(article_id)
-        written = {article.id for article in to_write}
-        # A rebuild starts from nothing, so an indexed article that now fails is dropped.
-        dropped = {a for a in indexed if a in files and a not in written} if full else set()
-        report.removed = sorted((set(indexed) - set(files)) | dropped)
-        report.passages = sum(len(a.passages) for a in to_write)
-        if report.changed or full:
-            apply_changes(index_dir, report.removed, to_write, _meta(reference, fingerprint), rebuild=bool(full),
-                          procs=workers, usable=state is not None and state.fingerprint is not None)
+        workers = PARALLEL_WORKERS if parallel and len(to_tag) >= PARALLEL_MIN_ARTICLES else 1
+        gone = set(indexed) - set(files)
+        tagged = _tag_all(reference, corpus_dir, to_tag, workers)
+        with _Spool(index_dir) as spool, contextlib.closing(tagged) as outcomes:
+            for article_id, path, _ in pending:
+                outcome = ready[article_id] if article_id in ready else next(outcomes)
+                if on_file:
+                    on_file(path)
+                previous = indexed.get(article_id)
+                if isinstance(outcome, str):
+                    report.failed.append(outcome)
+                    if previous and not full:
+                        report.kept_previous.append(article_id)
+                    continue
+                _note_problems(path, outcome, report)
+                spool.put(outcome)
+                report.passages += len(outcome.passages)
+                (report.updated if previous else report.added).append(article_id)
+            written = set(report.added) | set(report.updated)
+            # A rebuild starts from nothing, so an indexed article that now fails is dropped.
+            dropped = {a for a in indexed if a in files and a not in written} if full else set()
+            report.removed = sorted(gone | dropped)
+            outcomes.close()  # the tagging pool must be gone (with its threads) before the writer forks
+            if report.changed or full:
+                usable = state is not None and state.fingerprint is not None
+                apply_changes(index_dir, report.removed, spool.articles(), _meta(reference, fingerprint),
+                              rebuild=bool(full), procs=workers, usable=usable)
     report.seconds = time.monotonic() - started
     return report
+
+
+class _Spool:
+    """Tagged articles on their way to the writer, kept on disk rather than in memory.
+
+    Tagging all of a big corpus before writing any of it keeps the two phases apart: the
+    tagging pool (and its threads) is gone before Whoosh's writer forks its processes, and a
+    tagging process that dies leaves nothing written. Holding every tagged article in a
+    list in between grew the build by about 1 KiB a passage (a gigabyte at a million, copied
+    into the writer processes' page tables at fork); a pickle stream in an unlinked
+    temporary file beside the index holds them instead (in memory up to 16 MiB, which is
+    all an incremental run needs), and a run killed at any point leaves nothing behind (the kernel
+    frees an unlinked file with its last descriptor)."""
+
+    def __init__(self, index_dir: Path):
+        self.index_dir = index_dir
+        self.count = 0
+
+    def __enter__(self) -> _Spool:
+        self.index_dir.parent.mkdir(parents=True, exist_ok=True)
+        self._file = tempfile.SpooledTemporaryFile(SPOOL_IN_MEMORY_BYTES, dir=self.index_dir.parent,
+                                                   prefix=f".{self.index_dir.name}.spool-")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        with contextlib.suppress(OSError):  # a full disk fails the final flush too; the file goes all the same
+            self._file.close()
+
+    def put(self, article: TaggedArticle) -> None:
+        # a pickle each: one Pickler for the stream would remember (and keep alive) every article
+        self._guard(lambda: pickle.dump(article, self._file, protocol=pickle.HIGHEST_PROTOCOL))
+        self.count += 1
+
+    def articles(self) -> Iterator[TaggedArticle]:
+        self._guard(self._file.flush)
+        self._file.seek(0)
+        for _ in range(self.count):
+            yield pickle.load(self._file)
+
+    def _guard(self, action):
+        """A full disk while spooling is a write error like any other, said the same way."""
+        try:
+            return action()
+        except OSError as exc:
+            reason = exc.strerror or str(exc) or type(exc).__name__
+            kept = "the previous index is kept" if index_exists(self.index_dir) else "no index was written"
+            raise IndexWriteError(f"{self.index_dir}: cannot write the index: {reason}; {kept}") from exc
 
 
 def index_status(index_dir: Path, article_id: str, sha256: str) -> str:
@@ -145,25 +201,36 @@ def index_status(index_dir: Path, article_id: str, sha256: str) -> str:
     return "indexed (up to date)" if previous.sha256 == sha256 else "indexed (file changed since)"
 
 
-def _tag_all(reference: ReferenceData, corpus_dir: Path, pending, workers: int):
-    """Each pending article tagged, or the one-line reason it cannot be, in order."""
+def _tag_all(reference: ReferenceData, corpus_dir: Path, pending, workers: int) -> Iterator[TaggedArticle | str]:
+    """Each pending (id, path, sha256) article tagged, or the one-line reason it cannot be,
+    in order. Workers read the files themselves, and only a few chunks are in flight at a
+    time: `Executor.map` would queue every article at once and keep every result until the
+    caller took it."""
     if workers == 1:
         tagger = Tagger(reference)
-        yield from (_tag_one(tagger, path, data) for _, path, data in pending)
+        yield from (_tag_one(tagger, path) for _, path, _ in pending)
         return
     context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                               initargs=(reference, os.getpid()))
     try:
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                                 initargs=(reference, os.getpid())) as pool:
-            yield from pool.map(_tag_in_worker, [(path, data) for _, path, data in pending], chunksize=16)
+        in_flight: deque = deque()
+        for start in range(0, len(pending), TAG_CHUNK):
+            in_flight.append(pool.submit(_tag_chunk, [path for _, path, _ in pending[start:start + TAG_CHUNK]]))
+            if len(in_flight) > CHUNKS_IN_FLIGHT_PER_WORKER * workers:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
     except BrokenProcessPool:
         raise IndexWriteError(f"{corpus_dir}: a tagging process died; nothing was written, "
                               "the previous index is kept") from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _tag_one(tagger: Tagger, path: Path, data: bytes) -> TaggedArticle | str:
+def _tag_one(tagger: Tagger, path: Path) -> TaggedArticle | str:
     try:
-        return tagger.tag(read_article(path, data))
+        return tagger.tag(read_article(path))
     except ArticleError as exc:
         return str(exc)
 
@@ -177,8 +244,8 @@ def _start_worker(reference: ReferenceData, parent_pid: int) -> None:
     _worker_tagger = Tagger(reference)
 
 
-def _tag_in_worker(item: tuple[Path, bytes]) -> TaggedArticle | str:
-    return _tag_one(_worker_tagger, *item)
+def _tag_chunk(paths: list[Path]) -> list[TaggedArticle | str]:
+    return [_tag_one(_worker_tagger, path) for path in paths]
 
 
 def _note_problems(path: Path, article: TaggedArticle, report: IndexReport) -> None:
@@ -199,10 +266,11 @@ def _full_reason(rebuild: bool, state, fingerprint: str) -> str | None:
     return None
 
 
-def _current_files(corpus_dir: Path, report: IndexReport) -> dict[str, tuple[Path, bytes]]:
-    """Article id -> (path, bytes) for every article file; unreadable files and id clashes
-    ("a b.txt" and "a-b.txt") are reported as failed."""
-    files: dict[str, tuple[Path, bytes]] = {}
+def _current_files(corpus_dir: Path, report: IndexReport) -> dict[str, tuple[Path, str]]:
+    """Article id -> (path, SHA-256) for every article file; unreadable files and id clashes
+    ("a b.txt" and "a-b.txt") are reported as failed. Only the hash is kept: the bytes of a
+    whole corpus would stay in memory through the build (tagging reads the file again)."""
+    files: dict[str, tuple[Path, str]] = {}
     skipped: list[str] = []
     for path in list_article_files(corpus_dir, skipped):
         try:
@@ -214,7 +282,7 @@ def _current_files(corpus_dir: Path, report: IndexReport) -> dict[str, tuple[Pat
         if article_id in files:
             report.failed.append(f"{path}: article id '{article_id}' is already used by {files[article_id][0].name}")
             continue
-        files[article_id] = (path, data)
+        files[article_id] = (path, file_sha256(data))
     report.warnings.extend(skipped)  # links and special files: said, not fatal
     return files
 

@@ -20,7 +20,7 @@ from flask import abort, current_app
 
 from indexer.search import IndexMissing, IndexReader
 
-FOLLOW_SECONDS = 1.0  # how often the follower looks for a new generation
+FOLLOW_SECONDS = 0.25  # how often the follower looks for a new generation (a stat and a listing)
 
 
 class ReaderPool:
