@@ -40,3 +40,12 @@ def test_benchmark_suite_runs_and_reports_every_figure(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "| build: passages/s |" in out
     assert all(f"| {c['name']} |" in out for c in QUERY_CLASSES)
+
+
+def test_the_scale_run_reports_every_class_and_the_repeated_request(seed_index, capsys):
+    from bench.scale import main as scale
+
+    assert scale(["--index", str(seed_index), "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert all(f"| {c['name']} |" in out for c in QUERY_CLASSES)
+    assert "Repeated identical request: p50" in out and "memory when warm" in out

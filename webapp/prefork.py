@@ -30,6 +30,7 @@ from .serve import CONNECTION_LIMIT, IDLE_SECONDS, SWITCH_INTERVAL_SECONDS, room
 # in every second whatever its threads do, so this only catches a stuck worker; generous all the
 # same, so that a long export is never the reason.
 STUCK_WORKER_SECONDS = 120
+ACCEPT_DELAY_SECONDS = 0.002
 REQUEST_LINE_BYTES = 8190  # gunicorn's maximum: a search URL with many facet values fits
 
 
@@ -42,6 +43,11 @@ class _Worker(ThreadWorker):
     def accept(self, *args):
         if not hasattr(self, "pending_conns"):  # an older gunicorn, which polls them itself
             return super().accept(*args)
+        # every worker is woken for a new connection, and the first to accept it keeps it for
+        # as long as the client keeps it alive: a worker that already holds connections waits
+        # a moment (2 ms each, at most 20 ms), so an idler worker takes it and the load spreads
+        # (without this, 8 kept-alive clients could all land on one worker and one core)
+        time.sleep(min(ACCEPT_DELAY_SECONDS * self.nr_conns, 10 * ACCEPT_DELAY_SECONDS))
         listener = args[-1]
         try:
             client, address = listener.accept()
