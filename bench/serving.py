@@ -161,10 +161,20 @@ def _start(args):
 
 
 def _tree_memory(pid: int) -> dict:
-    """RSS and PSS of the server and its workers, summed (MiB)."""
+    """RSS, PSS and anonymous memory (the heap: RSS less the mapped index files, which the kernel
+    shares between processes and can drop) of the server and its workers, summed (MiB)."""
     found = [m for m in (_rss_pss_kib(p) for p in _tree(pid)) if m]
+    anonymous = sum(_anonymous_kib(p) for p in _tree(pid))
     return {"rss_mib": round(sum(r for r, _ in found) / 1024, 1), "pss_mib": round(sum(p for _, p in found) / 1024, 1),
-            "processes": len(found)}
+            "anonymous_mib": round(anonymous / 1024, 1), "processes": len(found)}
+
+
+def _anonymous_kib(pid: int) -> int:
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    return sum(int(line.split()[1]) for line in text.splitlines() if line.startswith("Anonymous:"))
 
 
 def _health(port: int) -> dict:
