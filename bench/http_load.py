@@ -4,15 +4,13 @@ serve`, one keep-alive client for latency, then eight for throughput (split from
 from __future__ import annotations
 
 import http.client
-import re
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode
 
 from .query_classes import percentiles
+from .server import start_server
 
 HTTP_CLIENTS = 8
 
@@ -23,11 +21,8 @@ def _path(query: dict) -> str:
 
 
 def http_figures(corpus: Path, index: Path, repeat: int, seconds: float, mix: list[dict]) -> dict:
-    command = [sys.executable, "-c", "from indexer.cli import main; main()", "serve", "--port", "0",
-               "--index", str(index), "--corpus", str(corpus)]
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    server, port = start_server(corpus, index)
     try:
-        port = int(re.search(r":(\d+)/", server.stdout.readline()).group(1))
         samples, errors = [], 0
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         for query in mix:

@@ -36,7 +36,8 @@ def _children_map() -> dict[int, list[int]]:
     return children
 
 
-def _tree(root: int) -> list[int]:
+def process_tree(root: int) -> list[int]:
+    """A process, its children and theirs, from /proc."""
     children, found, todo = _children_map(), [], [root]
     while todo:
         pid = todo.pop()
@@ -45,7 +46,16 @@ def _tree(root: int) -> list[int]:
     return found
 
 
-def _rss_pss_kib(pid: int) -> tuple[int, int] | None:
+def tree_memory(root: int) -> dict:
+    """A running process and its workers now, summed (MiB): RSS, PSS, and anonymous memory (the
+    heap: RSS less mapped files, such as an index the kernel shares between processes)."""
+    tree = process_tree(root)
+    found = [m for m in (_smaps(pid) for pid in tree) if m]
+    return {"processes": len(tree), **{f"{key.lower()}_mib": round(sum(m.get(key, 0) for m in found) / 1024, 1)
+                                       for key in ("Rss", "Pss", "Anonymous")}}
+
+
+def _smaps(pid: int) -> dict[str, int] | None:
     try:
         text = Path(f"/proc/{pid}/smaps_rollup").read_text()
     except OSError:
@@ -53,9 +63,14 @@ def _rss_pss_kib(pid: int) -> tuple[int, int] | None:
     values = {}
     for line in text.splitlines():
         key, _, rest = line.partition(":")
-        if key in ("Rss", "Pss"):
+        if key in ("Rss", "Pss", "Anonymous"):
             values[key] = int(rest.split()[0])
-    return values.get("Rss", 0), values.get("Pss", 0)
+    return values
+
+
+def _rss_pss_kib(pid: int) -> tuple[int, int] | None:
+    values = _smaps(pid)
+    return None if values is None else (values.get("Rss", 0), values.get("Pss", 0))
 
 
 class TreeSampler:
@@ -88,7 +103,7 @@ class TreeSampler:
     def sample(self) -> None:
         rss = pss = count = 0
         each = []
-        for pid in _tree(self.root):
+        for pid in process_tree(self.root):
             figures = _rss_pss_kib(pid)
             if figures is None:
                 continue

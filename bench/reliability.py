@@ -23,7 +23,6 @@ import http.client
 import json
 import os
 import random
-import re
 import signal
 import subprocess
 import sys
@@ -34,13 +33,12 @@ from pathlib import Path
 from urllib.parse import quote
 
 from bench.generate import generate_corpus
+from bench.server import CLI, REPO, start_server
 from bench.tagging_scale import SHAPES, tagging_seconds
 from indexer.build import build_index
 from indexer.reference import REFERENCE_FILES
 from indexer.search import IndexReader, SearchRequest
 
-REPO = Path(__file__).resolve().parent.parent
-CLI = [sys.executable, "-c", "from indexer.cli import main; main()"]
 HOSTILE = [
     " OR ".join(f"{chr(c)}*" for c in range(97, 123)),  # every prefix of one letter
     "a" * 500,  # a long word: spelling correction compares it with every term
@@ -216,10 +214,8 @@ def concurrent_adds(work: Path, n: int, processes: int = 3) -> dict:
 
 
 def hostile_queries(corpus: Path, index: Path) -> dict:
-    server = subprocess.Popen([*CLI, "serve", "--port", "0", "--index", str(index), "--corpus", str(corpus)],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=REPO)
+    server, port = start_server(corpus, index)
     try:
-        port = int(re.search(r":(\d+)/", server.stdout.readline()).group(1))
         worst = {}
         for text in HOSTILE:
             started = time.perf_counter()

@@ -13,18 +13,15 @@ import argparse
 import http.client
 import json
 import multiprocessing
-import os
 import random
-import re
 import subprocess
 import sys
 import time
 from pathlib import Path
 from urllib.parse import quote
 
-from .memory import _rss_pss_kib, _tree
-
-CLI = [sys.executable, "-c", "from indexer.cli import main; main()"]
+from .memory import tree_memory
+from .server import CLI, health, start_server
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,7 +53,7 @@ def run(args) -> dict:
         result["warm_request_ms"] = percentiles(warm)
         for n in range(args.requests):
             _timed(port, _mixed(words, rng, n))
-        memory = _tree_memory(server.pid)
+        memory = tree_memory(server.pid)
         result["memory_after_requests"] = {"requests": args.requests, **memory}
         idle = [_timed(port, _cheap(words.pop())) for _ in range(60)]
         result["cheap_idle_ms"] = percentiles(idle)
@@ -133,14 +130,14 @@ def _under_load(port: int, words: list[str], clients: int) -> tuple[dict, dict]:
 
 def _after_new_generation(args, port: int, words: list[str]) -> float:
     """Add one article, wait until the server reports the new generation, time a fresh search."""
-    before = _health(port)["generation"]
+    before = health(port)["generation"]
     article = args.corpus / "bench-serving-new.txt"
     article.write_text("date: 2024-10-08\n\nVladimir Putin said trade would grow.\n", encoding="utf-8")
     try:
         subprocess.run([*CLI, "index", "--corpus", str(args.corpus), "--index", str(args.index)],
                        check=True, capture_output=True)
         deadline = time.monotonic() + 60
-        while _health(port)["generation"] == before and time.monotonic() < deadline:
+        while health(port)["generation"] == before and time.monotonic() < deadline:
             time.sleep(0.2)
         time.sleep(2)  # the follower's poll and warm-up
         return _timed(port, _cheap(words.pop()))
@@ -151,36 +148,8 @@ def _after_new_generation(args, port: int, words: list[str]) -> float:
 
 
 def _start(args):
-    command = [*CLI, "serve", "--port", "0",
-               "--workers", str(args.workers), "--threads", str(args.threads),
-               "--index", str(args.index), "--corpus", str(args.corpus)]
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                              env={**os.environ, "SUMMIT_SEARCH_SEARCHES_PER_CLIENT": "0"})
-    port = int(re.search(r":(\d+)/", server.stdout.readline()).group(1))
-    return server, port
-
-
-def _tree_memory(pid: int) -> dict:
-    """RSS, PSS and anonymous memory (the heap: RSS less the mapped index files, which the kernel
-    shares between processes and can drop) of the server and its workers, summed (MiB)."""
-    found = [m for m in (_rss_pss_kib(p) for p in _tree(pid)) if m]
-    anonymous = sum(_anonymous_kib(p) for p in _tree(pid))
-    return {"rss_mib": round(sum(r for r, _ in found) / 1024, 1), "pss_mib": round(sum(p for _, p in found) / 1024, 1),
-            "anonymous_mib": round(anonymous / 1024, 1), "processes": len(found)}
-
-
-def _anonymous_kib(pid: int) -> int:
-    try:
-        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
-    except OSError:
-        return 0
-    return sum(int(line.split()[1]) for line in text.splitlines() if line.startswith("Anonymous:"))
-
-
-def _health(port: int) -> dict:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    connection.request("GET", "/healthz")
-    return json.loads(connection.getresponse().read())
+    return start_server(args.corpus, args.index, "--workers", str(args.workers), "--threads", str(args.threads),
+                        env={"SUMMIT_SEARCH_SEARCHES_PER_CLIENT": "0"})
 
 
 def _timed(port: int, path: str, source: str = "127.0.0.1") -> float:

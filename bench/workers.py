@@ -14,23 +14,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import http.client
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from urllib.parse import urlencode
 
 from bench.generate import generate_corpus
+from bench.memory import process_tree, tree_memory
 from bench.run import QUERY_MIX, machine
+from bench.server import CLI, REPO, health, start_server
 
-REPO = Path(__file__).resolve().parent.parent
-CLI = [sys.executable, "-c", "from indexer.cli import main; main()"]
 WORKER_COUNTS = (1, 2)
 WARM_SECONDS = 3  # every thread of every worker opens its readers and fills its caches first
 START_SECONDS = 600  # bound on waiting for a server to answer /healthz (a 100k index opens in seconds)
@@ -106,44 +103,23 @@ def _path(query: dict) -> str:
 
 def measure(workers: int, corpus: Path, index: Path, script: Path, args) -> dict:
     print(f"serving with {workers} worker(s) …", file=sys.stderr, flush=True)
-    env = {**os.environ, "SUMMIT_SEARCH_SEARCHES_PER_CLIENT": "0"}
-    command = [*CLI, "serve", "--port", "0", "--workers", str(workers), "--index", str(index), "--corpus", str(corpus)]
-    # stderr to /dev/null: a full pipe nobody reads would stall the server
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=REPO, env=env)
+    server, port = start_server(corpus, index, "--workers", str(workers),
+                                env={"SUMMIT_SEARCH_SEARCHES_PER_CLIENT": "0"})
     try:
-        port = int(re.search(r":(\d+)/", server.stdout.readline()).group(1))
-        health = _healthy(port)
+        answer = health(port, START_SECONDS)
         url = f"http://127.0.0.1:{port}/"
         _wrk(url, script, args.connections, WARM_SECONDS)
         cpu_before = _cpu_seconds(server.pid)
         figures = _wrk(url, script, args.connections, args.seconds)
         figures["server_cores_busy"] = (_cpu_seconds(server.pid) - cpu_before) / args.seconds
-        figures.update(_tree_memory_mib(server.pid))
+        figures.update(tree_memory(server.pid))
         figures.update(workers=workers, server="waitress" if workers == 1 else "gunicorn",
-                       passages=health["passages"])
+                       passages=answer["passages"])
         return figures
     finally:
         server.terminate()
         server.wait(timeout=60)
         server.stdout.close()
-
-
-def _healthy(port: int) -> dict:
-    deadline = time.monotonic() + START_SECONDS
-    while True:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            connection.request("GET", "/healthz")
-            response = connection.getresponse()
-            body = response.read()
-            connection.close()
-            if response.status == 200:
-                return json.loads(body)
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"the server on port {port} did not answer /healthz within {START_SECONDS} s")
-        time.sleep(0.2)
 
 
 def _wrk(url: str, script: Path, connections: int, seconds: int) -> dict:
@@ -158,21 +134,6 @@ def _wrk(url: str, script: Path, connections: int, seconds: int) -> dict:
             "socket_errors": {k: raw[k] for k in ("connect", "read", "write", "timeout")}}
 
 
-def _tree(root: int) -> list[int]:
-    """The server and its workers (and theirs), from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                children.setdefault(int(_stat(int(entry.name))[1]), []).append(int(entry.name))
-            except (OSError, IndexError):
-                continue  # gone meanwhile
-    tree = [root]
-    for pid in tree:
-        tree.extend(children.get(pid, []))
-    return tree
-
-
 def _stat(pid: int) -> list[str]:
     """/proc/PID/stat after the command name: [1] is the parent, [11] and [12] user and system ticks."""
     return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -180,25 +141,12 @@ def _stat(pid: int) -> list[str]:
 
 def _cpu_seconds(root: int) -> float:
     ticks = 0
-    for pid in _tree(root):
+    for pid in process_tree(root):
         try:
             ticks += sum(int(t) for t in _stat(pid)[11:13])
         except (OSError, IndexError):
             pass
     return ticks / os.sysconf("SC_CLK_TCK")
-
-
-def _tree_memory_mib(root: int) -> dict:
-    """RSS counts a page shared after fork once per process (what `ps` adds up); PSS splits it
-    between its sharers (what the machine gives)."""
-    tree, rss, pss = _tree(root), 0, 0
-    for pid in tree:
-        try:
-            rss += int(re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{pid}/status").read_text()).group(1))
-            pss += int(re.search(r"^Pss:\s+(\d+)", Path(f"/proc/{pid}/smaps_rollup").read_text(), re.M).group(1))
-        except (OSError, AttributeError):
-            pass  # gone meanwhile, or a kernel without smaps_rollup
-    return {"processes": len(tree), "rss_mib": rss / 1024, "pss_mib": pss / 1024}
 
 
 def render(result: dict) -> str:

@@ -41,7 +41,7 @@ def search(reader: IndexReader, request: SearchRequest, cancelled=None) -> dict:
 def _answer(reader: IndexReader, request: SearchRequest, cancelled) -> dict:
     started = time.monotonic()
     found = _found(reader, request.query, cancelled)
-    filters = {f: facet_filter(reader, f, request.selected(f)) for f in FACET_FIELDS}
+    filters = _filters(reader, request)
     matched = narrowed(reader, found.base, filters)
     total = len(matched)
     last_page = max(1, math.ceil(total / request.per_page))
@@ -77,6 +77,10 @@ def _step_aside_if_old(started: float) -> None:
         bounds.step_aside()
 
 
+def _filters(reader: IndexReader, request: SearchRequest) -> dict[str, int | None]:
+    return {f: facet_filter(reader, f, request.selected(f)) for f in FACET_FIELDS}
+
+
 def _facets(reader: IndexReader, base: frozenset[int], filters: dict, request: SearchRequest) -> dict:
     masks: dict = {}  # id(pool) -> (pool, its bits)
     return {f: facet_values(reader, f, base, filters, request, masks) for f in FACET_FIELDS}
@@ -88,7 +92,7 @@ def export(reader: IndexReader, request: SearchRequest) -> Iterator[dict]:
     rows are read."""
     validate(request, reader.labels)
     found = _found(reader, request.query)
-    matched = narrowed(reader, found.base, {f: facet_filter(reader, f, request.selected(f)) for f in FACET_FIELDS})
+    matched = narrowed(reader, found.base, _filters(reader, request))
     slot = bounds.HeavySlot(len(matched) > bounds.HEAVY_EXPORT_ROWS, "large exports").__enter__()
 
     def rows() -> Iterator[dict]:
@@ -216,13 +220,13 @@ def _hits(reader: IndexReader, found: _Found, matched: frozenset[int], request: 
     page = _ordered(reader, found, matched, limit, request.sort)[first:]
     words = query_words(found.query)
     analyzer = reader.searcher.schema["text"].analyzer
-    started = time.perf_counter()
     hits = []
     for docnum in page:
         data = reader.passage_data(reader.searcher.stored_fields(docnum))
+        started = time.perf_counter()
         data["highlight"] = marked(data["text"], words, analyzer)
+        reader.highlight_seconds += time.perf_counter() - started
         hits.append(data)
-    reader.highlight_seconds += time.perf_counter() - started
     return hits
 
 
