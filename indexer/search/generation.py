@@ -102,7 +102,7 @@ class Generation:
         return count
 
     def values_by_doc(self, searcher, facet: str) -> tuple[array, list[tuple[str, ...]]]:
-        """Each passage's combination of values of `facet`, as a number by docnum (two bytes a
+        """Each passage's combination of values of `facet`, as a number by docnum (four bytes a
         passage), and the combinations: counting a pool counts small numbers, not tuples
         (which Python hashes anew each time). A million passages have a few thousand
         combinations."""
