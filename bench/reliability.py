@@ -126,7 +126,7 @@ def group_members(group: int) -> list[int]:
 
 def _total(index: Path, text: str = "") -> int:
     with IndexReader(index) as reader:
-        return reader.search(SearchRequest(text))["total"]
+        return reader.search(SearchRequest(text))["passages"]
 
 
 # --- adds ----------------------------------------------------------------------------------

@@ -23,10 +23,12 @@ from pathlib import Path
 
 from .corpus import ArticleError, article_id_for, file_sha256, list_article_files, read_article
 from .names import NameResolver
+from .offices import offices
 from .processes import die_with_parent
 from .reference import ReferenceData, load_reference
 from .search import IndexWriteError, apply_changes, index_exists, read_state, write_lock
 from .tagging import TaggedArticle, Tagger
+from .wording import plural
 
 PARALLEL_WORKERS = 2  # the machines this runs on have two cores
 PARALLEL_MIN_ARTICLES = 100  # below this, starting processes costs more than it saves
@@ -35,7 +37,7 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 4  # enough to keep the workers busy, few enough t
 SPOOL_IN_MEMORY_BYTES = 16 * 2**20  # tagged articles beyond this go to a temporary file (see _Spool)
 
 # Bump when tagging rules change in a way that alters stored tags: indexes retag everything.
-TAGGER_VERSION = "5"
+TAGGER_VERSION = "6"
 
 
 @dataclass
@@ -58,11 +60,11 @@ class IndexReport:
 
     def summary(self) -> str:
         if not self.changed and not self.failed:
-            return f"Index is up to date: {self.unchanged} articles, nothing to do ({self.seconds:.2f} s)."
+            return f"Index is up to date: {plural(self.unchanged, 'article')}, nothing to do ({self.seconds:.2f} s)."
         return (
             f"{len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
             f"{self.unchanged} unchanged, {len(self.failed)} failed; "
-            f"{self.passages} passages written in {self.seconds:.2f} s."
+            f"{plural(self.passages, 'passage')} written in {self.seconds:.2f} s."
         )
 
 
@@ -297,10 +299,13 @@ def _meta(reference: ReferenceData, fingerprint: str) -> dict:
         "names": {form: sorted(ids) for form, ids in resolver.name_forms.items()},
         # and every surname by its transliteration skeleton, so "Toqaev" finds Tokayev too
         "skeletons": {skel: sorted(ids) for skel, ids in resolver.spelling.surnames.items()},
+        # offices by date, so a page can say who someone was when they spoke
+        "roles": offices(reference),
         "labels": {
             "speaker": {**people, **groups},
             "mention": {**people, **{c.id: c.name for c in reference.countries.values()}},
             "topic": {t.id: t.label for t in reference.topics.values()},
             "summit": {s.id: s.label for s in reference.summits.values()},
+            "outlet": {o.id: o.name for o in reference.outlets.values()},
         },
     }

@@ -30,6 +30,7 @@ from .search import (
     index_exists,
 )
 from .tagging import Tagger
+from .wording import plural
 
 corpus_option = click.option(
     "--corpus", "corpus_dir", type=click.Path(path_type=Path), default=Path("corpus"), show_default=True,
@@ -71,8 +72,9 @@ def index_command(corpus_dir: Path, index_dir: Path, rebuild: bool) -> None:
     for line in report.warnings:
         click.echo(f"warning: {line}", err=True)
     if report.doubtful_passages:
-        click.echo(f"{report.doubtful_passages} passages have doubtful attribution: "
-                   "`summit-search inspect FILE` lists them under problems.", err=True)
+        doubtful = report.doubtful_passages
+        click.echo(f"{plural(doubtful, 'passage')} {'has' if doubtful == 1 else 'have'} doubtful attribution: "
+                   f"`summit-search inspect FILE` lists {'it' if doubtful == 1 else 'them'} under problems.", err=True)
     for line in report.failed:
         click.echo(f"failed: {line}", err=True)
     for article_id in report.kept_previous:
@@ -116,7 +118,7 @@ def added_line(result, corpus_dir: Path) -> str:
     who = ", ".join(f"{name} ({count})" for name, count in result.speakers.items()) or "nobody"
     summit = article.summit.label if article.summit else "no summit found"
     return (f"added: {result.source} -> {corpus_dir / result.stored_as}: \"{article.title}\"; {summit}; "
-            f"{len(article.passages)} passages; speakers: {who}")
+            f"{plural(len(article.passages), 'passage')}; speakers: {who}")
 
 
 @main.command()
@@ -145,9 +147,9 @@ def inspect(file: Path, corpus_dir: Path, index_dir: Path, as_json: bool, full: 
 @click.argument("query", default="")
 @corpus_option
 @index_option
-@click.option("--speaker", multiple=True, help="Speaker id (repeat for OR).")
-@click.option("--topic", multiple=True, help="Topic id (repeat for OR).")
-@click.option("--summit", multiple=True, help="Summit id (repeat for OR).")
+@click.option("--speaker", multiple=True, help="Speaker: a name in any spelling, or an id (repeat for OR).")
+@click.option("--topic", multiple=True, help="Topic: part of its name, or its id (repeat for OR).")
+@click.option("--summit", multiple=True, help="Summit: part of its name (a city, a year), or its id (repeat for OR).")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
 @click.option("--page", type=int, default=1, show_default=True)
 @click.option("--per-page", type=int, default=10, show_default=True)
@@ -155,7 +157,6 @@ def inspect(file: Path, corpus_dir: Path, index_dir: Path, as_json: bool, full: 
 def search(query: str, corpus_dir: Path, index_dir: Path, speaker, topic, summit, sort, page, per_page,
            as_json) -> None:
     """Search the index from the terminal (building it from the corpus first if there is none)."""
-    request = SearchRequest(query, tuple(speaker), tuple(topic), tuple(summit), sort, page, per_page)
     if not index_exists(index_dir) and corpus_dir.is_dir():
         click.echo(f"No index at {index_dir}: building it from {corpus_dir} first.", err=True)
         try:
@@ -164,6 +165,10 @@ def search(query: str, corpus_dir: Path, index_dir: Path, speaker, topic, summit
             fail(str(exc))
     try:
         with IndexReader(index_dir) as reader:
+            chosen = {facet: resolve_values(reader.names, facet, values)
+                      for facet, values in (("speaker", speaker), ("topic", topic), ("summit", summit))}
+            request = SearchRequest(query, speaker=chosen["speaker"], topic=chosen["topic"], summit=chosen["summit"],
+                                    sort=sort, page=page, per_page=per_page)
             result = reader.search(request)
     except IndexMissing as exc:
         fail(str(exc))
@@ -175,6 +180,19 @@ def search(query: str, corpus_dir: Path, index_dir: Path, speaker, topic, summit
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
     click.echo(_search_text(result))
+
+
+def resolve_values(names, facet: str, values: tuple[str, ...]) -> tuple[str, ...]:
+    """The ids `--speaker putin` (or --topic, --summit) stands for, read as `speaker:putin` is
+    (query_names.QueryNames.resolve); a value matching nothing stops with a usage error that
+    names the option."""
+    ids: dict[str, None] = {}
+    for value in values:
+        found = names.resolve(facet, value)
+        if not found:
+            fail(f"--{facet}: {names.no_match(facet, value)}", code=2)
+        ids.update(dict.fromkeys(found))
+    return tuple(ids)
 
 
 @main.command()
@@ -284,7 +302,7 @@ def _search_text(result: dict) -> str:
         lines.append(result["notice"])
     if result["corrected"]:
         lines.append(f"Did you mean: {result['corrected']}?")
-    lines.append(f"{result['total']} passages (page {result['page']} of {result['pages']})")
+    lines.append(f"{plural(result['total'], 'passage')} (page {result['page']} of {result['pages']})")
     for hit in result["hits"]:
         speakers = ", ".join(s["name"] for s in hit["speakers"]) or "(narration)"
         where = " · ".join(x for x in (hit["date"], hit["summit"] and hit["summit"]["label"]) if x)

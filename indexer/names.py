@@ -89,12 +89,12 @@ class NameResolver:
     # --- building ---------------------------------------------------------------------------
 
     def _name_forms(self) -> dict[str, set[str]]:
-        """Every listed surface form of every person: names, variants, patronymic forms, surnames
-        alone and initial forms ("V. Putin"), each mapped to the people it may mean. Other
-        spellings are left to the skeleton pass (`SpellingIndex`)."""
+        """Every listed surface form of every person: names, variants, Russian forms, patronymic
+        forms, surnames alone and initial forms ("V. Putin", "В. Путин"), each mapped to the
+        people it may mean. Other spellings are left to the skeleton pass (`SpellingIndex`)."""
         forms: dict[str, set[str]] = {}
         for person in self.reference.people.values():
-            for full in (person.name, *person.variants):
+            for full in (person.name, *person.variants, *person.russian):
                 words = full.split()
                 for form in (full, words[-1], f"{words[0][0]}. {words[-1]}"):
                     forms.setdefault(form, set()).add(person.id)

@@ -1,4 +1,4 @@
-"""The user-editable reference data (people, countries, summits, topics) as typed objects.
+"""The user-editable reference data (people, countries, summits, topics, outlets) as typed objects.
 
 Loading validates everything up front so that a typo in a TOML file is reported once, with
 the file and entry, instead of surfacing later as a silently wrong attribution.
@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REFERENCE_FILES = ("people.toml", "countries.toml", "summits.toml", "topics.toml")
+REFERENCE_FILES = ("people.toml", "countries.toml", "summits.toml", "topics.toml", "outlets.toml")
 # Heads of state and government lead at summits; the other offices are the officials who speak
 # there (ministers, spokespeople, aides) and the CIS's own chief executive.
 ROLE_KINDS = (
@@ -22,6 +22,7 @@ ROLE_KINDS = (
 )
 SUMMIT_FORMATS = ("regular", "informal", "video")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
 
 
 UNKNOWN_SPEAKER_PREFIX = "unknown-"
@@ -63,6 +64,8 @@ class Person:
     variants: tuple[str, ...]
     patronymic: tuple[str, ...]
     roles: tuple[Role, ...]
+    # the name in Russian ("Александр Лукашенко"), how Russian-language copy and users spell it
+    russian: tuple[str, ...] = ()
 
     def roles_on(self, day: dt.date | None) -> list[Role]:
         return [role for role in self.roles if role.active_on(day)]
@@ -108,6 +111,14 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Outlet:
+    id: str
+    name: str
+    variants: tuple[str, ...]
+    domains: tuple[str, ...]  # host names; a sub-domain of one is the outlet's too
+
+
+@dataclass(frozen=True)
 class ReferenceData:
     people: dict[str, Person]
     groups: dict[str, Group]
@@ -117,6 +128,7 @@ class ReferenceData:
     fingerprint: str = field(default="")
     # host city as summits.toml spells it -> other spellings copy uses ("St Petersburg", "Kiev")
     city_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    outlets: dict[str, Outlet] = field(default_factory=dict)
 
     def speaker_name(self, speaker_id: str) -> str:
         """Display name for a person, group or country id; unknown ids fall back to themselves."""
@@ -132,13 +144,15 @@ class ReferenceData:
 
 
 def load_reference(corpus_dir: Path) -> ReferenceData:
-    """Read and validate the four reference files in `corpus_dir`."""
+    """Read and validate the reference files in `corpus_dir`."""
     raw = {name: _read_toml(corpus_dir / name) for name in REFERENCE_FILES}
     countries = _parse_countries(raw["countries.toml"], corpus_dir / "countries.toml")
     people, groups = _parse_people(raw["people.toml"], corpus_dir / "people.toml", countries)
     summits, cities = _parse_summits(raw["summits.toml"], corpus_dir / "summits.toml", countries, people)
     topics = _parse_topics(raw["topics.toml"], corpus_dir / "topics.toml")
-    return ReferenceData(people, groups, countries, summits, topics, reference_fingerprint(corpus_dir), cities)
+    outlets = _parse_outlets(raw["outlets.toml"], corpus_dir / "outlets.toml")
+    return ReferenceData(people, groups, countries, summits, topics, reference_fingerprint(corpus_dir), cities,
+                         outlets)
 
 
 def reference_fingerprint(corpus_dir: Path) -> str:
@@ -222,6 +236,7 @@ def _parse_people(data: dict, path: Path, countries: dict[str, Country]):
             variants=_strings(entry, "variants", path, where),
             patronymic=_strings(entry, "patronymic", path, where),
             roles=tuple(_parse_role(r, path, where, countries) for r in entry.get("roles", [])),
+            russian=_strings(entry, "ru", path, where),
         )
     for i, entry in enumerate(_entries(data, "group", path)):
         ident = _slug(entry, path, i, "group", set(groups) | set(people))
@@ -294,3 +309,27 @@ def _parse_topics(data: dict, path: Path) -> dict[str, Topic]:
             cues=_strings(entry, "cues", path, where),
         )
     return topics
+
+
+def _parse_outlets(data: dict, path: Path) -> dict[str, Outlet]:
+    """Outlets, with every spelling and domain owned by one outlet only: an article naming a
+    spelling two entries share could be credited to either."""
+    outlets: dict[str, Outlet] = {}
+    owner: dict[str, str] = {}
+    for i, entry in enumerate(_entries(data, "outlet", path)):
+        ident = _slug(entry, path, i, "outlet", set(outlets))
+        where = f"outlet '{ident}'"
+        outlet = Outlet(
+            id=ident,
+            name=_require(entry, "name", str, path, where).strip(),
+            variants=_strings(entry, "variants", path, where),
+            domains=tuple(d.lower() for d in _strings(entry, "domains", path, where)),
+        )
+        bad = [d for d in outlet.domains if not DOMAIN.match(d)]
+        if bad:
+            raise ReferenceError(f"{path}: {where}: domain '{bad[0]}' is not a host name like tass.com")
+        for form in dict.fromkeys(f.casefold() for f in (outlet.name, *outlet.variants, *outlet.domains)):
+            if owner.setdefault(form, ident) != ident:
+                raise ReferenceError(f"{path}: {where}: '{form}' also names outlet '{owner[form]}'")
+        outlets[ident] = outlet
+    return outlets

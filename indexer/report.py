@@ -17,6 +17,7 @@ def article_json(article: TaggedArticle, reference: ReferenceData) -> dict:
         "title": article.title,
         "date": article.date.isoformat() if article.date else None,
         "source": article.source,
+        "outlet": {"id": article.outlet, "label": article.outlet_label} if article.outlet else None,
         "summit": {"id": summit.id, "label": summit.label} if summit else None,
         "summit_evidence": list(article.summit_evidence),
         "passages": [_passage_json(p, reference) for p in article.passages],
@@ -49,11 +50,13 @@ def article_table(article: TaggedArticle, reference: ReferenceData, full: bool =
                   indexed: str | None = None) -> str:
     summit = f"{article.summit.label} ({article.summit.id})" if article.summit else "none found"
     body = sum(1 for p in article.passages if p.is_body)
+    outlet = f"{article.outlet_label} ({article.outlet})" if article.outlet else "unknown"
     lines = [
         f"File:     {article.file}",
         f"Title:    {article.title}",
         f"Date:     {article.date.isoformat() if article.date else 'unknown'}",
         f"Source:   {article.source or 'unknown'}",
+        f"Outlet:   {outlet}",
         f"Summit:   {summit}",
         *_why(article.summit_evidence),
         f"Passages: {len(article.passages)} ({body} body)",

@@ -17,11 +17,24 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+# Cyrillic spelt as English copy romanises it (BGN/PCGN-like: х kh, ж zh, ц ts, ё yo, й y, soft
+# and hard signs dropped), so a Cyrillic name reaches the skeleton of its romanisation: "Лукашенко",
+# "Lukashenko" and "Lukashenka" are one name. Belarusian, Ukrainian, Kazakh and Kyrgyz letters are
+# spelt as their nearest Russian ones. ("е" stays "e": the rules below already meet "ye" and "e".)
+CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "і": "i", "ї": "yi", "є": "ye", "ў": "u", "ґ": "g",                      # Belarusian, Ukrainian
+    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",  # Kazakh, Kyrgyz
+}
 # Letters NFKD cannot take apart, and Turkic/Czech letters whose English spelling is a digraph
 # (so that "Şavkat" meets "Shavkat", not "Savkat").
 _LETTERS = str.maketrans({
     "ə": "a", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
     "ş": "sh", "š": "sh", "ç": "ch", "č": "ch", "ž": "zh", "ğ": "g", "ñ": "n",
+    **CYRILLIC,
 })
 _DROP = re.compile(r"[\s'’ʻʼ`.\-]+")
 # Applied in order; each undoes one romanisation choice.
@@ -118,7 +131,7 @@ class SpellingIndex:
         self.initials: dict[str, set[str]] = {}
         for person in people:
             givens = []
-            for full in (person.name, *person.variants):
+            for full in (person.name, *person.variants, *person.russian):
                 *given, surname = full.split()
                 self.surnames.setdefault(skeleton(surname), set()).add(person.id)
                 givens.append(" ".join(given))

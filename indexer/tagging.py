@@ -18,6 +18,7 @@ from .attribution import Attributor, ParagraphTags
 from .corpus import Paragraph, SourceArticle, parse_date, read_article
 from .dates import find_dates
 from .names import NameResolver
+from .outlets import OutletFinder
 from .reference import ReferenceData, Summit
 from .summits import SummitMatch, SummitMatcher
 
@@ -64,6 +65,8 @@ class TaggedArticle:
     passages: tuple[Passage, ...]
     problems: tuple[str, ...]
     summit_evidence: tuple[str, ...] = ()  # why this summit, or why none (shown by `inspect`)
+    outlet: str | None = None  # outlet id (outlets.toml, or slugified from an unlisted source)
+    outlet_label: str | None = None
 
 
 class Tagger:
@@ -74,6 +77,7 @@ class Tagger:
         self.resolver = NameResolver(reference)
         self.attributor = Attributor(self.resolver)
         self.summits = SummitMatcher(reference, self.resolver)
+        self.outlets = OutletFinder(reference)
         self._topic_res = {tid: _cue_regex(t.cues) for tid, t in reference.topics.items()}
         # the same cues lower-cased, matched against lower-cased text: three times faster than
         # case-insensitive matching, and topics are sought in every passage
@@ -92,6 +96,7 @@ class Tagger:
             source, outlet_country = self._outlet(article)
             tags = self.attributor.attribute(paragraphs, day, outlet_country)
         passages = self._passages(article, paragraphs, sections, cut, tags, problems)
+        outlet, outlet_label = self._publisher(article) or (None, None)
         return TaggedArticle(
             id=article.id,
             file=article.path.name,
@@ -105,6 +110,8 @@ class Tagger:
             summit_evidence=match.evidence,
             passages=tuple(passages),
             problems=tuple(dict.fromkeys(problems)),
+            outlet=outlet,
+            outlet_label=outlet_label,
         )
 
     # --- article-level facts ---------------------------------------------------------------
@@ -147,6 +154,12 @@ class Tagger:
             if found:
                 return found
         return None, None
+
+    def _publisher(self, article: SourceArticle) -> tuple[str, str] | None:
+        """(id, label) of the outlet that published the article (see indexer/outlets.py)."""
+        body = article.text[article.paragraphs[0].start:] if article.paragraphs else ""
+        return self.outlets.find(article.metadata.get("source"), article.metadata.get("url"), body,
+                                 [p.credit for p in article.paragraphs if p.credit])
 
     # --- passages --------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ def test_index_path_from_the_environment(search_corpus, tmp_path):
     index_dir = tmp_path / "from-env"
     assert invoke("index", "--corpus", search_corpus, env={"SUMMIT_SEARCH_INDEX": str(index_dir)}).exit_code == 0
     result = invoke("search", "exhibition", env={"SUMMIT_SEARCH_INDEX": str(index_dir)})
-    assert result.stdout.splitlines()[0] == "1 passages (page 1 of 1)"
+    assert result.stdout.splitlines()[0] == "1 passage (page 1 of 1)"
 
 
 def test_index_with_a_bad_file_exits_1_but_indexes_the_rest(search_corpus, tmp_path):
@@ -45,6 +45,7 @@ def test_inspect_json_of_the_seed_credits_every_quote(tmp_path):
     assert (data["file"], data["title"], data["date"], data["source"]) == (
         "004_01a1bb049021b88e.txt", "Time for a powerful consolidation", "2023-10-13", "BelTA")
     assert data["summit"] == {"id": "2023-bishkek", "label": "CIS summit, Bishkek 2023"}
+    assert data["outlet"] == {"id": "belta", "label": "BelTA"}
     assert data["problems"] == []
     quotes = [p for p in data["passages"] if p["kind"] == "quote"]
     credited = {tuple(s["id"] for s in p["speakers"]) for p in quotes}
@@ -63,13 +64,14 @@ def test_inspect_table(tmp_path):
     result = invoke("inspect", CORPUS / "004_01a1bb049021b88e.txt", "--corpus", CORPUS, "--index", tmp_path / "ix")
     lines = result.stdout.splitlines()
     why = [i for i, line in enumerate(lines) if line.startswith("Why:")]
-    assert why == [5] and "host city Bishkek named" in result.stdout
-    lines = [line for i, line in enumerate(lines) if not (i == 5 or (i > 5 and line.startswith("          ")))]
-    assert lines[:7] == [
+    assert why == [6] and "host city Bishkek named" in result.stdout
+    lines = [line for i, line in enumerate(lines) if not (i == 6 or (i > 6 and line.startswith("          ")))]
+    assert lines[:8] == [
         "File:     004_01a1bb049021b88e.txt",
         "Title:    Time for a powerful consolidation",
         "Date:     2023-10-13",
         "Source:   BelTA",
+        "Outlet:   BelTA (belta)",
         "Summit:   CIS summit, Bishkek 2023 (2023-bishkek)",
         "Passages: 58 (48 body)",
         "Index:    not indexed",
@@ -104,7 +106,7 @@ def test_index_warns_about_article_problems_naming_the_file(search_corpus, tmp_p
         "(known: title, date, source, url, summit, language)",
         f"warning: {search_corpus / 'odd.txt'}: unknown summit 'atlantis' (not in summits.toml): "
         "inferred from the text instead",
-        "1 passages have doubtful attribution: `summit-search inspect FILE` lists them under problems.",
+        "1 passage has doubtful attribution: `summit-search inspect FILE` lists it under problems.",
     ]
 
 
@@ -133,7 +135,7 @@ def test_search_json_and_errors(search_corpus, tmp_path):
     data = json.loads(result.stdout)
     assert (data["total"], data["query"], data["page"], data["per_page"], data["corrected"]) == (
         2, "sanctions", 1, 10, None)
-    assert set(data["facets"]) == {"speaker", "topic", "summit"}
+    assert set(data["facets"]) == {"kind", "speaker", "topic", "summit", "outlet", "year"}
     bad_page = invoke("search", "sanctions", "--page", "5", "--index", index_dir)
     assert (bad_page.exit_code, bad_page.stderr) == (2, "summit-search: --page: page 5 is past the last page (1)\n")
     no_index = invoke("search", "x", "--index", tmp_path / "none", "--corpus", tmp_path / "no-corpus")
@@ -144,7 +146,7 @@ def test_search_json_and_errors(search_corpus, tmp_path):
 def test_search_builds_a_missing_index_from_the_corpus(search_corpus, tmp_path):
     result = invoke("search", "exhibition", "--corpus", search_corpus, "--index", tmp_path / "new")
     assert result.stderr == f"No index at {tmp_path / 'new'}: building it from {search_corpus} first.\n"
-    assert result.stdout.splitlines()[0] == "1 passages (page 1 of 1)"
+    assert result.stdout.splitlines()[0] == "1 passage (page 1 of 1)"
 
 
 def test_search_text_output(search_corpus, tmp_path):
@@ -152,7 +154,7 @@ def test_search_text_output(search_corpus, tmp_path):
     invoke("index", "--corpus", search_corpus, "--index", index_dir)
     lines = invoke("search", "exhibition", "--index", index_dir).stdout.splitlines()
     assert lines[:4] == [
-        "1 passages (page 1 of 1)",
+        "1 passage (page 1 of 1)",
         "",
         "(narration)  2024-10-08 · CIS summit, Moscow 2024  [moscow_sanctions-f3ddab7a]",
         "  The delegations then visited an exhibition.",

@@ -12,7 +12,7 @@ MOSCOW, BISHKEK, DUSHANBE = "moscow_sanctions", "bishkek_language", "dushanbe_se
 
 def total(index_dir, text: str = "") -> int:
     with IndexReader(index_dir) as reader:
-        return reader.search(SearchRequest(text))["total"]
+        return reader.search(SearchRequest(text))["passages"]
 
 
 @pytest.fixture
@@ -104,8 +104,8 @@ def test_a_failed_write_leaves_the_previous_index_searchable(search_corpus, inde
     (search_corpus / f"{MOSCOW}.txt").unlink()
     original = store._add_article
 
-    def add_then_die(writer, article):
-        original(writer, article)
+    def add_then_die(writer, article, *rest):
+        original(writer, article, *rest)
         raise KeyboardInterrupt  # as if the run were interrupted mid-write
 
     monkeypatch.setattr(store, "_add_article", add_then_die)

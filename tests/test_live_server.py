@@ -113,7 +113,7 @@ def test_articles_appear_and_disappear_whole_while_the_server_answers(search_cor
         paths = ["--corpus", str(search_corpus), "--index", str(index_dir)]
         started = time.monotonic()
         subprocess.run([*cli, "add", str(article), *paths], check=True, capture_output=True)
-        while fetch(server.url + "/api/search?q=quokka")[1].count('"total":5') == 0:
+        while fetch(server.url + "/api/search?q=quokka&copies=all")[1].count('"total":5') == 0:
             assert time.monotonic() - started < 5, "the new article was not searchable within 5 s"
             time.sleep(0.05)
         subprocess.run([*cli, "index", "--rebuild", *paths], check=True, capture_output=True)

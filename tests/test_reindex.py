@@ -30,7 +30,7 @@ NEW_ARTICLE = ("title: Quokka talks in Astana\ndate: 2022-10-14\nsource: Kazinfo
 
 def total(index_dir, text="", **filters) -> int:
     with IndexReader(index_dir) as reader:
-        return reader.search(SearchRequest(text, **filters))["total"]
+        return reader.search(SearchRequest(text, **filters))["passages"]
 
 
 def test_add_validates_copies_under_a_safe_name_and_indexes(search_corpus, index_dir, tmp_path):
@@ -119,8 +119,8 @@ from indexer.search import writer as store
 from indexer.cli import main
 marker, added = Path(sys.argv[1]), []
 original = store._add_article
-def add_then_pause(writer, article):
-    original(writer, article)
+def add_then_pause(writer, article, *rest):
+    original(writer, article, *rest)
     added.append(article.id)
     if len(added) == 300:
         marker.write_text("half-way")

@@ -122,7 +122,7 @@ def test_name_variants_find_the_same_passages_and_offer_the_speaker(client):
     assert [[h["id"] for h in r["hits"]] for r in results] == [[B_LUKASHENKO, M_LUKASHENKO]] * 4
     assert results[1]["people"] == [{
         "id": "aleksandr-lukashenko", "name": "Aleksandr Lukashenko", "url": "/speakers/aleksandr-lukashenko",
-        "filter_url": "/search?q=Lukashenka&speaker=aleksandr-lukashenko"}]
+        "typed": "Lukashenka", "filter_url": "/search?q=Lukashenka&speaker=aleksandr-lukashenko"}]
     html = client.get("/search?q=Lukashenka").get_data(as_text=True)
     assert 'Looking for <a href="/speakers/aleksandr-lukashenko">Aleksandr Lukashenko</a>?' in html
 
@@ -160,7 +160,9 @@ def test_passage_permalink_and_article_anchor(client):
 def test_export_csv_and_json_hold_every_hit_with_the_filters(client):
     csv_response = client.get("/search/export.csv?q=security&per_page=1&page=1")
     assert csv_response.headers["Content-Disposition"] == "attachment; filename=summit-search.csv"
-    rows = list(csv.DictReader(io.StringIO(csv_response.get_data(as_text=True))))
+    body = csv_response.get_data(as_text=True)
+    assert body.startswith("\ufeff")  # a byte-order mark, so that Excel reads UTF-8
+    rows = list(csv.DictReader(io.StringIO(body[1:])))
     assert [row["id"] for row in rows] == [D_RAHMON, D_PUTIN]
     assert rows[0]["speakers"] == "Emomali Rahmon"
     assert rows[0]["url"] == f"http://localhost/passages/{D_RAHMON}"
@@ -175,7 +177,7 @@ def test_export_csv_and_json_hold_every_hit_with_the_filters(client):
 
 def test_api_search_contract(client):
     data = client.get("/api/search?q=sanctions&per_page=1").get_json()
-    assert list(data)[:7] == ["query", "total", "page", "per_page", "pages", "notice", "corrected"]
+    assert list(data)[:8] == ["query", "total", "passages", "page", "per_page", "pages", "notice", "corrected"]
     assert (data["query"], data["total"], data["page"], data["per_page"], data["corrected"]) == (
         "sanctions", 2, 1, 1, None)
     (hit,) = data["hits"]

@@ -62,14 +62,24 @@ def upload():
         current_app.extensions["admin_limits"]["wrong_tokens"].retry_after(_client())
         return _page(403, "Wrong admin token.")
     upload = request.files.get("article")
-    if upload is None or not upload.filename:
-        return _page(400, "Choose a text file to upload (parameter 'article').")
-    name = _short(secure_filename(upload.filename) or "article.txt")
+    pasted = request.form.get("text", "")
+    if (upload is None or not upload.filename) and not pasted.strip():
+        return _page(400, "Choose a text file to upload (parameter 'article') or paste the article (parameter 'text').")
+    if upload is not None and upload.filename and pasted.strip():
+        return _page(400, "Upload a file or paste an article, not both.")
+    if upload is not None and upload.filename:
+        name = _short(secure_filename(upload.filename) or "article.txt")
+    else:
+        name = _short(secure_filename(request.form.get("name", "")) or "pasted-article")
+        name = name if Path(name).suffix else name + ".txt"
     if Path(name).suffix.lower() not in TEXT_SUFFIXES:
         return _page(400, f"{name}: only plain-text articles (.txt) are accepted.")
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp) / name
-        upload.save(staged)
+        if upload is not None and upload.filename:
+            upload.save(staged)
+        else:  # a browser sends the box's line breaks as CRLF: the file gets them as typed
+            staged.write_text(pasted.replace("\r\n", "\n"), encoding="utf-8")
         corpus = Path(current_app.config["CORPUS_PATH"])
         tagger = Tagger(load_reference(corpus))
         try:
@@ -84,7 +94,8 @@ def upload():
         return _page(200, f"{name} is already in the corpus as {result.duplicate_of}; nothing changed.")
     # Stored but not yet indexed (the index stayed busy): 202, the next indexing run takes it.
     return render_template("upload.html", csrf=_csrf_token(), error=None, stored_as=result.stored_as,
-                           indexed=result.indexed, result=article_json(result.article, tagger.reference)
+                           indexed=result.indexed, result=article_json(result.article, tagger.reference),
+                           article_url=f"/articles/{result.article.id}" if result.indexed else None,
                            ), 200 if result.indexed else 202
 
 

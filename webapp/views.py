@@ -8,34 +8,64 @@ import io
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
 from indexer.search import SearchError, SearchRequest
+from indexer.search.overview import overview, speakers_table
+from indexer.search.request import with_kind_default
 
+from .feeds import atom_feed
 from .params import search_request
-from .presenters import safe_link, search_page
+from .presenters import date_label, home_page, kind_label, present_hit, safe_link, search_page
 from .readers import found, reader
+from .timeline import summit_bars
 
 bp = Blueprint("site", __name__)
 SPEAKER_PAGE_PASSAGES = 20
-EXPORT_COLUMNS = ("id", "date", "summit", "speakers", "topics", "kind", "article_id", "article_title",
-                  "section", "text", "url")
+EXPORT_COLUMNS = ("id", "date", "summit", "speakers", "mentions", "topics", "kind", "outlet", "article_id",
+                  "article_title", "section", "text", "url", "source_url", "quote_id", "also_reported_by")
+FEED_ENTRIES = 50
 
 
 @bp.get("/")
+def home():
+    """The front page says what the index holds and how to start; with parameters (old links,
+    the search box's own form) it is a search."""
+    if request.args:
+        return search()
+    return render_template("home.html", home=home_page(overview(reader()), _example_total))
+
+
+def _example_total(text: str) -> int:
+    return reader().search(SearchRequest(text, kind=with_kind_default(text, ())))["total"]
+
+
 @bp.get("/search")
 def search():
+    """With fragment=1, only the part below the search box (the no-reload script swaps it in)."""
+    template = "_search_body.html" if request.args.get("fragment") else "search.html"
     try:
-        query = search_request(request.args)
+        query = search_request(request.args, quotes_first=True)
         result = reader().search(query, cancelled=request.environ.get("waitress.client_disconnected"))
     except SearchError as exc:
         query = SearchRequest(request.args.get("q", ""))
-        return render_template("search.html", query=query, error=exc, page=None), 400
-    return render_template("search.html", query=query, page=search_page(result, query), error=None)
+        return render_template(template, query=query, error=exc, page=None), 400
+    page = search_page(result, query, request.host_url)
+    return render_template(template, query=query, page=page, error=None)
+
+
+@bp.get("/search.atom")
+def feed():
+    """Atom, newest first, for following a search ("Tokayev on sanctions")."""
+    query = search_request(request.args, quotes_first=True, sort="date", page=1, per_page=FEED_ENTRIES)
+    result = reader().search(query)
+    body = atom_feed(result, query, request.host_url, request.url)
+    return Response(body, mimetype="application/atom+xml")
 
 
 @bp.get("/search/export.<kind>")
 def export(kind: str):
+    """What the page shows (quotes first, one row per quote unless copies=all), every page of it."""
     if kind not in ("csv", "json"):
         abort(404)
-    query = search_request(request.args, page=1)
+    query = search_request(request.args, quotes_first=True, page=1)
     hits, truncated = [], False
     for hit in reader().export(query):
         if len(hits) >= current_app.config["MAX_EXPORT_ROWS"]:
@@ -48,7 +78,9 @@ def export(kind: str):
         response = current_app.json.response(body)
         response.headers.update(headers)
         return response
-    return Response(_csv(hits), mimetype="text/csv", headers=headers)
+    # a byte-order mark: without it Excel reads UTF-8 as a legacy code page and garbles ’ “ and Cyrillic
+    headers["Content-Type"] = "text/csv; charset=utf-8"
+    return Response("\ufeff" + _csv(hits), headers=headers)
 
 
 def _csv(hits: list[dict]) -> str:
@@ -60,6 +92,9 @@ def _csv(hits: list[dict]) -> str:
             **hit,
             "summit": hit["summit"]["label"] if hit["summit"] else "",
             "speakers": "; ".join(s["name"] for s in hit["speakers"]),
+            "mentions": "; ".join(m["name"] for m in hit["mentions"]),
+            "outlet": hit["outlet"]["label"] if hit["outlet"] else "",
+            "also_reported_by": "; ".join(c["outlet"] or "" for c in hit["also_reported_by"]),
             "topics": "; ".join(t["label"] for t in hit["topics"]),
         }
         writer.writerow(_no_formula(row.get(column) or "") for column in EXPORT_COLUMNS)
@@ -74,13 +109,18 @@ def _no_formula(value) -> str:
 
 @bp.get("/speakers")
 def speakers():
-    return render_template("speakers.html", speakers=reader().speakers())
+    rows = [{**row, "last_date_label": date_label(row["last_date"])} for row in speakers_table(reader())]
+    return render_template("speakers.html", speakers=rows)
 
 
 @bp.get("/speakers/<speaker_id>")
 def speaker(speaker_id: str):
     profile = found(reader().speaker(speaker_id), f"Nobody with the id '{speaker_id}' has a passage in the index.")
+    row = next((r for r in speakers_table(reader()) if r["id"] == speaker_id), {})
+    profile = {**profile, "role": row.get("role"), "country": row.get("country"),
+               "summit_bars": summit_bars(profile["summits"])}
     recent = reader().search(SearchRequest(speaker=(speaker_id,), sort="date", per_page=SPEAKER_PAGE_PASSAGES))
+    recent = {**recent, "hits": [present_hit(hit, request.host_url) for hit in recent["hits"]]}
     return render_template("speaker.html", profile=profile, recent=recent)
 
 
@@ -89,12 +129,16 @@ def passage(passage_id: str):
     data = found(reader().passage(passage_id), f"There is no passage '{passage_id}'. It may have been removed "
                                                 "when its article was edited or deleted.")
     article = reader().article(data["article_id"], with_passages=False)
-    return render_template("passage.html", passage=data, article=article, source_link=safe_link(article["source_url"]))
+    article = {**article, "date_label": date_label(article["date"])}
+    return render_template("passage.html", passage=present_hit(data, request.host_url), article=article,
+                           source_link=safe_link(article["source_url"]))
 
 
 @bp.get("/articles/<article_id>")
 def article(article_id: str):
     data = found(reader().article(article_id), f"There is no article '{article_id}'.")
+    data = {**data, "date_label": date_label(data["date"]),
+            "passages": [{**p, "kind_label": kind_label(p)} for p in data["passages"]]}
     return render_template("article.html", article=data, source_link=safe_link(data["source_url"]))
 
 

@@ -11,6 +11,9 @@ from collections import Counter
 from .docsets import members, restrict, to_mask
 from .reader import IndexReader
 from .request import SearchRequest, search_url
+from .schema import FACET_FIELDS
+
+FIXED_ORDER = ("kind", "year")
 
 
 def facet_filter(reader: IndexReader, facet: str, values: tuple[str, ...]) -> int | None:
@@ -21,6 +24,15 @@ def facet_filter(reader: IndexReader, facet: str, values: tuple[str, ...]) -> in
     for value in values:
         mask |= reader.gen.mask(reader.searcher, facet, value)
     return mask
+
+
+def filters(reader: IndexReader, request: SearchRequest) -> dict[str, int | None]:
+    """Every filter of the request as bits, by facet; the date range under "date" (it is no
+    facet, so every facet's counts respect it)."""
+    found = {f: facet_filter(reader, f, request.selected(f)) for f in FACET_FIELDS}
+    days = request.day_range()
+    found["date"] = reader.gen.day_mask(reader.searcher, *days) if days else None
+    return found
 
 
 def narrowed(reader: IndexReader, docs: frozenset[int], filters: dict[str, int | None]) -> frozenset[int]:
@@ -52,7 +64,8 @@ def facet_values(reader: IndexReader, facet: str, base, filters, request: Search
                 "value": value, "label": label, "count": count, "selected": value in selected,
                 "toggle_url": search_url(request.params(**{facet: toggled, "page": 1})),
             })
-    values.sort(key=lambda v: (-v["count"], v["label"].lower()))
+    if facet not in FIXED_ORDER:  # kinds keep their order, years run newest first
+        values.sort(key=lambda v: (-v["count"], v["label"].lower()))
     return values
 
 

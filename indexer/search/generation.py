@@ -10,6 +10,7 @@ fill the same entry at once is harmless; the expensive entries take a lock.
 
 from __future__ import annotations
 
+import bisect
 import threading
 from array import array
 from collections import OrderedDict
@@ -19,8 +20,9 @@ from whoosh import query
 
 from ..reference import UNKNOWN_SPEAKER_PREFIX, unknown_speaker_label
 from .docsets import members, to_mask
+from .duplicates import QuoteCopies
 from .query_names import QueryNames
-from .schema import FACET_FIELDS, META_ID
+from .schema import FACET_FIELDS, KIND_LABELS, META_ID
 from .scoring import field_lengths
 from .suggest import Vocabulary
 
@@ -71,6 +73,16 @@ class Generation:
         prefix = UNKNOWN_SPEAKER_PREFIX.encode()
         unknown = [term.decode() for term in searcher.lexicon("speaker") if term.startswith(prefix)]
         self.labels["speaker"] = {**self.labels.get("speaker", {}), **{u: unknown_speaker_label(u) for u in unknown}}
+        self.labels["kind"] = dict(KIND_LABELS)
+        listed = self.labels.get("outlet", {})
+        # an outlet no reference file lists is indexed by the slug of its name as written
+        unlisted = {o: _unlisted_outlet(o) for o in _values(searcher, "outlet") if o not in listed}
+        self.labels["outlet"] = {**listed, **unlisted}
+        self.labels["year"] = {y: y for y in sorted(_values(searcher, "year"), reverse=True)}
+        self.roles: dict[str, list[list]] = meta["record"].get("roles", {})  # offices.py
+        self._memo: dict[str, object] = {}
+        # re-entrant: one memo may build on another; not _lock, which its builds take
+        self._memo_lock = threading.RLock()
         self.names = QueryNames(meta["record"].get("names", {}), self.labels, meta["record"].get("skeletons", {}))
         self.passage_docs = frozenset(searcher.docs_for_query(query.Term("doctype", "passage")))
         self.size = searcher.reader().doc_count_all()
@@ -81,6 +93,9 @@ class Generation:
         self._full_counts: dict[tuple[str, str], int] = {}
         self.values_of: dict[str, tuple[array, list[tuple[str, ...]]]] = {}  # values_by_doc()
         self._date_order: array | None = None
+        self._order_days: array | None = None  # minus each passage's day, in date order (ascending)
+        self._day_masks = Recent(16)
+        self._copies: QuoteCopies | None = None
         self._vocabulary: Vocabulary | None = None
         self._lexicon: tuple[list[bytes], list[int]] | None = None
         self._lock = threading.Lock()
@@ -125,8 +140,35 @@ class Generation:
         if self._date_order is None:
             with self._lock:
                 if self._date_order is None:
-                    self._date_order = _date_order(searcher.reader(), self.passage_docs)
+                    self._date_order, self._order_days = _date_order(searcher.reader(), self.passage_docs)
         return self._date_order
+
+    def date_span(self, searcher) -> tuple[int, int]:
+        """The oldest and newest passage dates (yyyymmdd; 0 when nothing is dated)."""
+        self.date_order(searcher)
+        dated = bisect.bisect_left(self._order_days, 0)  # undated passages sort last, at -0
+        return (-self._order_days[dated - 1], -self._order_days[0]) if dated else (0, 0)
+
+    def day_mask(self, searcher, low: int, high: int) -> int:
+        """Passages dated from `low` to `high` (yyyymmdd, inclusive), as bits: a slice of the
+        date order, found by bisection. Undated passages are never in a range."""
+        key = (low, high)
+        found = self._day_masks.get(key)
+        if found is None:
+            order = self.date_order(searcher)
+            start = bisect.bisect_left(self._order_days, -high)
+            end = bisect.bisect_right(self._order_days, -max(low, 1))
+            found = to_mask(order[start:end], self.size)
+            self._day_masks.put(key, found)
+        return found
+
+    def copies(self, searcher) -> QuoteCopies:
+        """Which passages are one quote reported by several outlets (duplicates.py)."""
+        if self._copies is None:
+            with self._lock:
+                if self._copies is None:
+                    self._copies = QuoteCopies.of(searcher.reader())
+        return self._copies
 
     def vocabulary(self, searcher) -> Vocabulary:
         if self._vocabulary is None:
@@ -134,6 +176,14 @@ class Generation:
                 if self._vocabulary is None:
                     self._vocabulary = Vocabulary.of(searcher.reader())
         return self._vocabulary
+
+    def memo(self, key: str, build):
+        """Something derived from the whole generation (the home page's figures), built once."""
+        if key not in self._memo:
+            with self._memo_lock:
+                if key not in self._memo:
+                    self._memo[key] = build()
+        return self._memo[key]
 
     def forget_answers(self) -> None:
         """Drop remembered answers and matched sets (benchmarks time uncached searches)."""
@@ -163,12 +213,13 @@ class Generation:
                 self.full_count(searcher, facet, value)
             self.values_by_doc(searcher, facet)
         self.date_order(searcher)
+        self.copies(searcher)
         self.vocabulary(searcher)
         for leaf, _ in searcher.leaf_searchers():
             field_lengths(leaf.reader(), "text")
 
 
-def _date_order(reader, passages: frozenset[int]) -> array:
+def _date_order(reader, passages: frozenset[int]) -> tuple[array, array]:
     days = reader.column_reader("day")
     articles = list(reader.column_reader("article_id"))
     positions = reader.column_reader("position")
@@ -176,7 +227,16 @@ def _date_order(reader, passages: frozenset[int]) -> array:
     newest = 99_999_999
     docs = sorted(passages)
     keys = [((newest - days[d]) << 42) | (rank[articles[d]] << 20) | positions[d] for d in docs]
-    return array("I", [docs[i] for i in sorted(range(len(docs)), key=keys.__getitem__)])
+    order = array("I", [docs[i] for i in sorted(range(len(docs)), key=keys.__getitem__)])
+    return order, array("l", [-days[d] for d in order])
+
+
+def _values(searcher, field: str) -> list[str]:
+    return [term.decode() for term in searcher.lexicon(field)]
+
+
+def _unlisted_outlet(slug: str) -> str:
+    return " ".join(word.capitalize() if word.islower() else word for word in slug.split("-"))
 
 
 _generations: dict[tuple[str, int, int], Generation] = {}

@@ -1,5 +1,6 @@
 """Turning what the user typed into a Whoosh query, never an error: malformed syntax falls
-back to its plain words, and the user is told so."""
+back to its plain words, and the user is told so; so is a field value that matches nothing
+(`speaker:nobody`, `kind:xyz`, `date:abc`, `date:[2025 to 2023]`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from dataclasses import dataclass, field
 
 from whoosh import qparser, query
 
-from .query_names import QueryNames
+from .query_fields import check_fields
+from .query_names import QueryNames, ReadNames
 
 MAX_QUERY_CHARS = 500
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -20,6 +22,8 @@ class ParsedQuery:
     query: query.Query | None  # None: no query, browse everything
     notice: str | None = None  # said to the user when the query was not taken as typed
     people: list[str] = field(default_factory=list)  # person ids named in the query
+    # person id -> the spelling typed, where it is not the person's display name ("Lukashenka")
+    typed: dict[str, str] = field(default_factory=dict)
 
 
 def parse_query(schema, text: str, names: QueryNames | None = None) -> ParsedQuery:
@@ -37,16 +41,20 @@ def parse_query(schema, text: str, names: QueryNames | None = None) -> ParsedQue
     if not text:
         return ParsedQuery(text, None, cut or None)
     parser = qparser.QueryParser("text", schema)
-    parsed, people = None, []
+    parsed, read = None, ReadNames(text)
     if _well_formed(text):
-        expanded, people = names.rewrite(text) if names else (text, [])
+        checked = check_fields(text, schema["date"])
+        read = names.read(checked.text) if names else ReadNames(checked.text)
+        said = _join(cut, *checked.notices, *read.notices) or None
+        if not checked.text.strip():  # nothing left once an unreadable date was left out
+            return ParsedQuery(text, None, _join(said, "Every passage is shown."))
         try:
-            parsed = parser.parse(expanded)
+            parsed = parser.parse(read.text)
         except Exception:  # plugins raise assorted errors on junk; all mean "malformed"
             parsed = None
-    if parsed is not None and parsed is not query.NullQuery and not _matches_everything(parsed) \
-            and not _leading_wildcard(parsed):
-        return ParsedQuery(text, parsed, cut or None, people)
+        if parsed is not None and parsed is not query.NullQuery and not _matches_everything(parsed) \
+                and not _leading_wildcard(parsed):
+            return ParsedQuery(text, parsed, said, read.people, read.typed)
     words = _WORD.findall(text)
     terms = [t for w in words for t in schema["text"].process_text(w, mode="query")]
     if not terms:

@@ -155,17 +155,37 @@ class IndexReader:
             "article_title": fields.get("title", ""),
             "position": fields["position"],
             "summit": {"id": summit, "label": self.labels["summit"].get(summit, summit)} if summit else None,
-            "date": _day_iso(fields.get("day")),
+            "date": day_iso(fields.get("day")),
             "speakers": self._labelled("speaker", fields.get("speaker")),
             "mentions": self._labelled("mention", fields.get("mention")),
             "topics": [{"id": t["id"], "label": t["name"]} for t in self._labelled("topic", fields.get("topic"))],
             "kind": fields["kind"],
+            "outlet": self._outlet(fields.get("outlet")),
+            "quote_id": fields.get("quote_id") or fields["id"],
             "section": fields.get("section"),
             "text": fields["text"],
             "start": fields["start"],
             "end": fields["end"],
             "url": f"/passages/{fields['id']}",
         }
+
+    def article_url(self, article_id: str) -> str | None:
+        """The article's source URL as its header gave it (kept per generation: a page of hits
+        often shares articles)."""
+        urls = self.gen.memo("article_urls", dict)
+        if article_id not in urls:
+            fields = self.searcher.document(id=f"article:{article_id}")
+            urls[article_id] = fields["record"].get("url") if fields else None
+        return urls[article_id]
+
+    def reported_by(self, fields: dict) -> dict:
+        """One outlet's copy of a quote, as `also_reported_by` lists it."""
+        outlet = self._outlet(fields.get("outlet"))
+        return {"outlet": outlet["label"] if outlet else None, "date": day_iso(fields.get("day")),
+                "article": fields.get("title", ""), "url": f"/passages/{fields['id']}"}
+
+    def _outlet(self, outlet: str | None) -> dict | None:
+        return {"id": outlet, "label": self.labels["outlet"].get(outlet, outlet)} if outlet else None
 
     def _labelled(self, facet: str, joined: str | None) -> list[dict]:
         names = self.labels.get(facet, {})
@@ -178,6 +198,10 @@ class IndexReader:
         if not fields:
             return None
         data = self.passage_data(fields)
+        data["source_url"] = self.article_url(fields["article_id"])
+        copies = self.gen.copies(self.searcher)
+        docnum = self.searcher.document_number(id=passage_id)
+        data["also_reported_by"] = [self.reported_by(self.searcher.stored_fields(d)) for d in copies.copies(docnum)]
         siblings = self._article_passages(fields["article_id"])
         index_in_article = next(i for i, p in enumerate(siblings) if p["id"] == passage_id)
         data["context"] = {
@@ -204,6 +228,7 @@ class IndexReader:
             "title": record["title"],
             "date": record["date"],
             "source": record["source"],
+            "outlet": self._outlet(record.get("outlet")),
             "source_url": record["url"],
             "file": record["file"],
             "summit": {"id": summit, "label": self.labels["summit"].get(summit, summit)} if summit else None,
@@ -240,7 +265,7 @@ class IndexReader:
         return sorted(result, key=lambda s: (-s["count"], s["name"].lower()))
 
 
-def _day_iso(number: int | None) -> str | None:
+def day_iso(number: int | None) -> str | None:
     if not number:
         return None
     return f"{number // 10000:04d}-{number // 100 % 100:02d}-{number % 100:02d}"

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from whoosh import collectors, query
 
 from . import bounds, ranking, suggest
+from .duplicates import QuoteCopies
 from .errors import SearchError
-from .facets import facet_filter, facet_values, narrowed
+from .facets import facet_values, filters, narrowed
 from .highlight import marked, query_words
 from .query import ParsedQuery, parse_query
 from .reader import IndexReader
@@ -41,27 +42,30 @@ def search(reader: IndexReader, request: SearchRequest, cancelled=None) -> dict:
 def _answer(reader: IndexReader, request: SearchRequest, cancelled) -> dict:
     started = time.monotonic()
     found = _found(reader, request.query, cancelled)
-    filters = _filters(reader, request)
-    matched = narrowed(reader, found.base, filters)
-    total = len(matched)
+    selected = filters(reader, request)
+    matched = narrowed(reader, found.base, selected)
+    copies = None if request.copies else reader.gen.copies(reader.searcher)
+    passages = len(matched)
+    total = copies.distinct(matched) if copies else passages
     last_page = max(1, math.ceil(total / request.per_page))
     if request.page > last_page and not found.partial:
         raise SearchError("page", f"page {request.page} is past the last page ({last_page})")
     notice = " ".join(n for n in (found.parsed.notice, found.capped, found.partial and PARTIAL_NOTICE) if n)
     _step_aside_if_old(started)
-    facets = _facets(reader, found.base, filters, request)
+    facets = _facets(reader, found.base, selected, request)
     _step_aside_if_old(started)
     return {
         "query": request.query,
         "total": total,
+        "passages": passages,  # matching passages, every outlet's copy counted (total counts quotes once)
         "page": request.page,
         "per_page": request.per_page,
         "pages": last_page,
         "notice": notice or None,
         "corrected": _correction(reader, found, total),
         "partial": found.partial,
-        "people": _people(reader, found.parsed.people, request),
-        "hits": _hits(reader, found, matched, request),
+        "people": _people(reader, found, request),
+        "hits": _hits(reader, found, matched, request, copies),
         "facets": facets,
         "links": {
             "previous": search_url(request.params(page=request.page - 1)) if request.page > 1 else None,
@@ -77,13 +81,9 @@ def _step_aside_if_old(started: float) -> None:
         bounds.step_aside()
 
 
-def _filters(reader: IndexReader, request: SearchRequest) -> dict[str, int | None]:
-    return {f: facet_filter(reader, f, request.selected(f)) for f in FACET_FIELDS}
-
-
-def _facets(reader: IndexReader, base: frozenset[int], filters: dict, request: SearchRequest) -> dict:
+def _facets(reader: IndexReader, base: frozenset[int], selected: dict, request: SearchRequest) -> dict:
     masks: dict = {}  # id(pool) -> (pool, its bits)
-    return {f: facet_values(reader, f, base, filters, request, masks) for f in FACET_FIELDS}
+    return {f: facet_values(reader, f, base, selected, request, masks) for f in FACET_FIELDS}
 
 
 def export(reader: IndexReader, request: SearchRequest) -> Iterator[dict]:
@@ -92,13 +92,15 @@ def export(reader: IndexReader, request: SearchRequest) -> Iterator[dict]:
     rows are read."""
     validate(request, reader.labels)
     found = _found(reader, request.query)
-    matched = narrowed(reader, found.base, _filters(reader, request))
+    matched = narrowed(reader, found.base, filters(reader, request))
     slot = bounds.HeavySlot(len(matched) > bounds.HEAVY_EXPORT_ROWS, "large exports").__enter__()
+    copies = reader.gen.copies(reader.searcher)
 
     def rows() -> Iterator[dict]:
         try:
-            for docnum in _ordered(reader, found, matched, len(matched), request.sort):
-                yield reader.passage_data(reader.searcher.stored_fields(docnum))
+            ordered = _ordered(reader, found, matched, len(matched), request.sort)
+            for docnum in ordered if request.copies else copies.collapse(ordered, len(ordered)):
+                yield _with_copies(reader, docnum, copies)
         finally:
             slot.__exit__()
 
@@ -200,34 +202,61 @@ def _matching(reader: IndexReader, q: query.Query | None, deadline: bounds.Deadl
     return frozenset(found) & reader.passage_docs
 
 
-def _people(reader: IndexReader, people: list[str], request: SearchRequest) -> list[dict]:
+def _people(reader: IndexReader, found: _Found, request: SearchRequest) -> list[dict]:
     """People named in the query, so the page can offer their speaker filter and page."""
     offered = []
-    for person in dict.fromkeys(people):
+    for person in dict.fromkeys(found.parsed.people):
         if person in reader.labels["speaker"] and reader.full_count("speaker", person):
             offered.append({
                 "id": person, "name": reader.labels["speaker"][person], "url": f"/speakers/{person}",
+                "typed": found.parsed.typed.get(person),  # the spelling typed, when the name is not it
                 "filter_url": search_url(request.params(speaker=[*request.speaker, person], page=1))
                 if person not in request.speaker else None,
             })
     return offered
 
 
-def _hits(reader: IndexReader, found: _Found, matched: frozenset[int], request: SearchRequest) -> list[dict]:
+def _hits(reader: IndexReader, found: _Found, matched: frozenset[int], request: SearchRequest,
+          copies: QuoteCopies | None) -> list[dict]:
     if not matched:
         return []
     first, limit = (request.page - 1) * request.per_page, request.page * request.per_page
-    page = _ordered(reader, found, matched, limit, request.sort)[first:]
+    page = _cards(reader, found, matched, limit, request.sort, copies)[first:]
     words = query_words(found.query)
     analyzer = reader.searcher.schema["text"].analyzer
     hits = []
     for docnum in page:
-        data = reader.passage_data(reader.searcher.stored_fields(docnum))
+        data = _with_copies(reader, docnum, copies or reader.gen.copies(reader.searcher))
         started = time.perf_counter()
         data["highlight"] = marked(data["text"], words, analyzer)
         reader.highlight_seconds += time.perf_counter() - started
         hits.append(data)
     return hits
+
+
+def _cards(reader: IndexReader, found: _Found, matched: frozenset[int], limit: int, sort: str,
+           copies: QuoteCopies | None) -> list[int]:
+    """The first `limit` results, one per quote unless every copy was asked for: the order is
+    read further until enough distinct quotes are found."""
+    if copies is None:
+        return _ordered(reader, found, matched, limit, sort)
+    wanted = limit
+    while True:
+        ordered = _ordered(reader, found, matched, wanted, sort)
+        cards = copies.collapse(ordered, limit)
+        if len(cards) >= limit or len(ordered) < wanted:
+            return cards
+        wanted *= 2
+
+
+def _with_copies(reader: IndexReader, docnum: int, copies: QuoteCopies | None) -> dict:
+    """A passage's data with the other outlets' copies of its quote (all of them, whatever
+    the filters: who else reported it is worth knowing)."""
+    data = reader.passage_data(reader.searcher.stored_fields(docnum))
+    data["source_url"] = reader.article_url(data["article_id"])
+    others = copies.copies(docnum) if copies else []
+    data["also_reported_by"] = [reader.reported_by(reader.searcher.stored_fields(d)) for d in others]
+    return data
 
 
 def _ordered(reader: IndexReader, found: _Found, matched: frozenset[int], limit: int, sort: str) -> list[int]:

@@ -13,8 +13,10 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 # Bump when the schema or the stored layout changes: older indexes are then rebuilt.
-SCHEMA_VERSION = "3"
-FACET_FIELDS = ("speaker", "topic", "summit")
+SCHEMA_VERSION = "4"
+# in the order the page shows them: what kind of passage first (quotes first), time last
+FACET_FIELDS = ("kind", "speaker", "topic", "summit", "outlet", "year")
+KIND_LABELS = {"quote": "Quotes", "narration": "Narration", "heading": "Headings", "caption": "Photo captions"}
 META_ID = "__meta__"
 
 
@@ -36,6 +38,10 @@ def make_schema() -> Schema:
         mention=KEYWORD(stored=True, commas=True),
         topic=KEYWORD(stored=True, commas=True),
         summit=ID(stored=True),
+        outlet=ID(stored=True),  # who published the article (indexer/outlets.py)
+        year=ID(),  # the year facet: one term a passage, so a year is a bitmask like any value
+        quote_id=ID(stored=True, sortable=True),  # one id for every outlet's copy of a quote (indexer/quotes.py)
+        quote_band=KEYWORD(commas=True),  # the passage's LSH band tokens: what a later copy is matched by
         date=DATETIME(),  # for date:[2023 to 2024] queries
         day=NUMERIC(int, stored=True, sortable=True, shift_step=0),  # yyyymmdd, 0 when unknown: sorts last
         start=STORED,

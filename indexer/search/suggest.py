@@ -21,9 +21,10 @@ SUGGEST_BELOW_HITS = 5  # a query with fewer hits than this is worth a suggestio
 MIN_WORD_CHARS = 4  # shorter words have too many neighbours one edit away
 MAX_WORDS = 6  # words of one query looked at; the rest are left as typed
 
-# The words of a query that may be typos: not quoted, not a field's value, not an operator,
-# not a prefix or wildcard. Quoted phrases are kept whole so their words are left alone.
-_TOKEN = re.compile(r'"[^"]*"|\w+:(?:"[^"]*"|\S+)|[\w\']+[*?]\S*|[\w\']+', re.UNICODE)
+# The words of a query that may be typos: not quoted, not a field's name or value (`speaker:`
+# typed with no value yet is a field name, never the word "speaker"), not an operator, not a
+# prefix or wildcard. Quoted phrases are kept whole so their words are left alone.
+_TOKEN = re.compile(r'"[^"]*"|\w+:(?:"[^"]*"|\S*)|[\w\']+[*?]\S*|[\w\']+', re.UNICODE)
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 
 

@@ -11,9 +11,10 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from whoosh import index, writing
+from whoosh import index, query, writing
 from whoosh.index import LockError
 
+from ..quotes import QuoteGrouper, quote_tokens
 from ..tagging import TaggedArticle
 from . import whoosh_fixes  # noqa: F401 - applied on import
 from .errors import IndexBusy, IndexWriteError
@@ -75,6 +76,8 @@ def _apply(path: Path, remove, add, meta: dict, rebuild: bool, procs: int) -> No
         writer = _writer(ix, procs, timeout=5.0)
     except LockError:
         raise IndexBusy(f"{path}: index is busy (its Whoosh lock is held)") from None
+    searcher = None if rebuild else ix.searcher()
+    grouper = QuoteGrouper(_indexed_quotes(searcher) if searcher else _nothing_indexed)
     try:
         if not rebuild:
             for article_id in remove:
@@ -82,7 +85,7 @@ def _apply(path: Path, remove, add, meta: dict, rebuild: bool, procs: int) -> No
         for article in add:
             if not rebuild:
                 writer.delete_by_term("article_id", article.id)
-            _add_article(writer, article)
+            _add_article(writer, article, grouper)
         if rebuild:
             writer.add_document(**_meta_document(meta))
             writer.commit(mergetype=writing.CLEAR)  # the old segments go in this same commit
@@ -92,6 +95,24 @@ def _apply(path: Path, remove, add, meta: dict, rebuild: bool, procs: int) -> No
     except BaseException:
         _cancel(writer)
         raise
+    finally:
+        if searcher is not None:
+            searcher.close()
+
+
+def _nothing_indexed(tokens: list[str]) -> None:
+    return None
+
+
+def _indexed_quotes(searcher):
+    """A new passage's quote id from an indexed copy of it (sharing an LSH band token): an
+    article added today joins the quote TASS reported last week (quotes.py)."""
+
+    def lookup(tokens: list[str]) -> str | None:
+        found = searcher.search(query.Or([query.Term("quote_band", t) for t in tokens]), limit=1, scored=False)
+        return found[0].get("quote_id") if found else None
+
+    return lookup
 
 
 def _build_and_swap(path: Path, articles: Iterable[TaggedArticle], meta: dict, procs: int = 1) -> None:
@@ -103,9 +124,10 @@ def _build_and_swap(path: Path, articles: Iterable[TaggedArticle], meta: dict, p
     try:
         ix = index.create_in(str(staging), make_schema())
         writer = _writer(ix, procs)
+        grouper = QuoteGrouper(_nothing_indexed)
         try:
             for article in articles:
-                _add_article(writer, article)
+                _add_article(writer, article, grouper)
             writer.add_document(**_meta_document(meta))
             writer.commit()
         except BaseException:
@@ -129,7 +151,7 @@ def _meta_document(meta: dict) -> dict:
     return {"id": META_ID, "doctype": "meta", "record": {**meta, "schema": SCHEMA_VERSION}}
 
 
-def _add_article(writer, article: TaggedArticle) -> None:
+def _add_article(writer, article: TaggedArticle, grouper: QuoteGrouper) -> None:
     day = _day_number(article.date)
     summit = article.summit.id if article.summit else None
     record = {
@@ -137,6 +159,7 @@ def _add_article(writer, article: TaggedArticle) -> None:
         "file": article.file,
         "title": article.title,
         "source": article.source,
+        "outlet": article.outlet,
         "url": article.url,
         "language": article.language,
         "date": article.date.isoformat() if article.date else None,
@@ -146,7 +169,9 @@ def _add_article(writer, article: TaggedArticle) -> None:
     }
     writer.add_document(id=f"article:{article.id}", doctype="article", article_id=article.id,
                         title=article.title, day=day, record=record)
+    in_this_article: set[str] = set()
     for passage in article.passages:
+        bands = quote_tokens(passage.text, passage.speakers)
         fields = {
             "id": passage.id,
             "doctype": "passage",
@@ -161,13 +186,23 @@ def _add_article(writer, article: TaggedArticle) -> None:
             "day": day,
             "start": passage.start,
             "end": passage.end,
+            "quote_id": grouper.assign(passage.id, bands),
         }
+        if fields["quote_id"] in in_this_article:  # one article saying a thing twice is not two outlets
+            fields["quote_id"] = passage.id
+        in_this_article.add(fields["quote_id"])
+        if bands and fields["quote_id"] == passage.id:
+            # only a quote's first passage is matched against: copies of copies cannot drift
+            fields["quote_band"] = ",".join(bands)
         if passage.section:
             fields["section"] = passage.section
         if summit:
             fields["summit"] = summit
+        if article.outlet:
+            fields["outlet"] = article.outlet
         if article.date:
             fields["date"] = dt.datetime.combine(article.date, dt.time())
+            fields["year"] = str(article.date.year)
         writer.add_document(**fields)
 
 
