@@ -150,12 +150,19 @@ def inspect(file: Path, corpus_dir: Path, index_dir: Path, as_json: bool, full: 
 @click.option("--speaker", multiple=True, help="Speaker: a name in any spelling, or an id (repeat for OR).")
 @click.option("--topic", multiple=True, help="Topic: part of its name, or its id (repeat for OR).")
 @click.option("--summit", multiple=True, help="Summit: part of its name (a city, a year), or its id (repeat for OR).")
+@click.option("--kind", multiple=True, type=click.Choice(["quote", "narration", "heading", "caption"]),
+              help="Kind of passage (repeat for OR); every kind when left out.")
+@click.option("--outlet", multiple=True, help="Outlet id, e.g. tass, belta (repeat for OR).")
+@click.option("--year", multiple=True, help="Year of the article (repeat for OR).")
+@click.option("--from", "date_from", default="", help="Articles dated from this day: 2023, 2023-10 or 2023-10-13.")
+@click.option("--to", "date_to", default="", help="Articles dated up to this day (same forms).")
+@click.option("--copies", is_flag=True, help="Every outlet's copy of a quote, not one hit per quote.")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
 @click.option("--page", type=int, default=1, show_default=True)
 @click.option("--per-page", type=int, default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the /api/search JSON object.")
-def search(query: str, corpus_dir: Path, index_dir: Path, speaker, topic, summit, sort, page, per_page,
-           as_json) -> None:
+def search(query: str, corpus_dir: Path, index_dir: Path, speaker, topic, summit, kind, outlet, year,
+           date_from, date_to, copies, sort, page, per_page, as_json) -> None:
     """Search the index from the terminal (building it from the corpus first if there is none)."""
     if not index_exists(index_dir) and corpus_dir.is_dir():
         click.echo(f"No index at {index_dir}: building it from {corpus_dir} first.", err=True)
@@ -168,7 +175,9 @@ def search(query: str, corpus_dir: Path, index_dir: Path, speaker, topic, summit
             chosen = {facet: resolve_values(reader.names, facet, values)
                       for facet, values in (("speaker", speaker), ("topic", topic), ("summit", summit))}
             request = SearchRequest(query, speaker=chosen["speaker"], topic=chosen["topic"], summit=chosen["summit"],
-                                    sort=sort, page=page, per_page=per_page)
+                                    sort=sort, page=page, per_page=per_page, kind=tuple(kind),
+                                    outlet=tuple(outlet), year=tuple(year), date_from=date_from, date_to=date_to,
+                                    copies=copies)
             result = reader.search(request)
     except IndexMissing as exc:
         fail(str(exc))
@@ -302,15 +311,21 @@ def _search_text(result: dict) -> str:
         lines.append(result["notice"])
     if result["corrected"]:
         lines.append(f"Did you mean: {result['corrected']}?")
-    lines.append(f"{plural(result['total'], 'passage')} (page {result['page']} of {result['pages']})")
+    grouped = result["passages"] - result["total"]
+    copies = f"; {plural(grouped, 'copy', 'copies')} from other outlets grouped (--copies shows them)" \
+        if grouped else ""
+    lines.append(f"{plural(result['total'], 'passage')} (page {result['page']} of {result['pages']}){copies}")
     for hit in result["hits"]:
         speakers = ", ".join(s["name"] for s in hit["speakers"]) or "(narration)"
-        where = " · ".join(x for x in (hit["date"], hit["summit"] and hit["summit"]["label"]) if x)
+        where = " · ".join(x for x in (hit["outlet"] and hit["outlet"]["label"], hit["date"],
+                                       hit["summit"] and hit["summit"]["label"]) if x)
         lines.append("")
         lines.append(click.style(f"{speakers}", bold=True) + f"  {where}  [{hit['id']}]")
         lines.extend(_terminal_highlight(hit["highlight"]))
+        if hit["also_reported_by"]:
+            lines.append("  also reported by " + ", ".join(c["outlet"] or "?" for c in hit["also_reported_by"]))
     facets = result["facets"]
-    for name in ("speaker", "topic", "summit"):
+    for name in ("kind", "speaker", "topic", "summit", "outlet", "year"):
         if facets[name]:
             values = ", ".join(f"{v['label']} ({v['count']})" for v in facets[name][:8])
             lines.append(f"\n{name}: {values}")

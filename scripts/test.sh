@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set everything up and run the tests: a virtualenv with the package and its test extra,
-# Debian's chromium for the browser tests (through apt, when missing and we may), lint, pytest.
+# Debian's chromium for the browser tests (through apt, when missing and we may), axe-core for their
+# accessibility audit (scripts/fetch_axe.py, pinned and checksummed, into .cache/), lint, pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v chromium >/dev/null 2>&1; then
@@ -14,5 +15,6 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 python3 -m venv .venv
 .venv/bin/pip install -q -e '.[test]'
+.venv/bin/python scripts/fetch_axe.py
 .venv/bin/ruff check .
 .venv/bin/python -m pytest "$@"

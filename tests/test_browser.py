@@ -2,43 +2,23 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-import pytest
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-if not CHROMIUM.exists():
-    if os.environ.get("CI"):
-        raise RuntimeError(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium, so this is a CI failure")
-    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
+from .browser_support import browser, sync_api  # noqa: F401 (browser is a fixture)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def test_search_filter_and_permalink(browser, seed_server, tmp_path):
+def test_search_filter_and_permalink(browser, seed_server, tmp_path):  # noqa: F811
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(seed_server.url + "/")
     page.get_by_label("Search what leaders said").fill("Russian language")
     page.get_by_role("button", name="Search").click()
     total = page.locator("h2.total")
-    sync_api.expect(total).to_have_text("6 passages for “Russian language”")
+    sync_api.expect(total).to_have_text("5 quotes for “Russian language”")  # a text query: quotes first
     assert page.locator("ol.hits blockquote").first.locator("mark").first.inner_text() == "Russian"
 
+    page.get_by_role("link", name="Show all passages").click()
+    sync_api.expect(total).to_have_text("6 passages for “Russian language”")
     speaker = page.get_by_role("checkbox", name="Aleksandr Lukashenko (5)")
     sync_api.expect(speaker).not_to_be_checked()
-    speaker.check()  # the page script submits the filter form
+    speaker.check()  # the page script applies it in place (tests/test_browser_ux.py: no reload)
     page.wait_for_url("**speaker=aleksandr-lukashenko**")
     sync_api.expect(total).to_have_text("5 passages for “Russian language”")
     sync_api.expect(page.get_by_role("checkbox", name="Aleksandr Lukashenko (5)")).to_be_checked()
@@ -58,7 +38,7 @@ def test_search_filter_and_permalink(browser, seed_server, tmp_path):
     page.close()
 
 
-def test_phone_width_layout(browser, seed_server, tmp_path):
+def test_phone_width_layout(browser, seed_server, tmp_path):  # noqa: F811
     page = browser.new_page(viewport={"width": 375, "height": 800})
     page.goto(seed_server.url + "/search?q=sanctions")
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -74,7 +54,7 @@ def test_phone_width_layout(browser, seed_server, tmp_path):
     page.close()
 
 
-def test_the_content_security_policy_blocks_nothing_of_ours(browser, seed_server):
+def test_the_content_security_policy_blocks_nothing_of_ours(browser, seed_server):  # noqa: F811
     """The policy forbids inline script and style: the page's own script and stylesheet must still
     work, and the console must report no violation (it does report one when inline script runs)."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -83,7 +63,7 @@ def test_the_content_security_policy_blocks_nothing_of_ours(browser, seed_server
     response = page.goto(seed_server.url + "/search?q=sanctions")
     assert "script-src 'self'; style-src 'self';" in response.headers["content-security-policy"]
     assert page.evaluate("getComputedStyle(document.querySelector('ol.hits')).listStyleType") == "none"
-    page.get_by_role("checkbox", name="Aleksandr Lukashenko (3)").check()  # facets.js submits the form
+    page.get_by_role("checkbox", name="Aleksandr Lukashenko (3)").check()  # facets.js applies it in place
     page.wait_for_url("**speaker=aleksandr-lukashenko**")
     sync_api.expect(page.get_by_role("checkbox", name="Aleksandr Lukashenko (3)")).to_be_checked()
     for path in ("/", "/speakers", "/speakers/aleksandr-lukashenko", "/help", "/passages/nope"):

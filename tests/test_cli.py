@@ -156,7 +156,7 @@ def test_search_text_output(search_corpus, tmp_path):
     assert lines[:4] == [
         "1 passage (page 1 of 1)",
         "",
-        "(narration)  2024-10-08 · CIS summit, Moscow 2024  [moscow_sanctions-f3ddab7a]",
+        "(narration)  BelTA · 2024-10-08 · CIS summit, Moscow 2024  [moscow_sanctions-f3ddab7a]",
         "  The delegations then visited an exhibition.",
     ]
 

@@ -173,3 +173,33 @@ def test_one_article_saying_a_thing_twice_is_not_two_outlets(tmp_path):
     corpus = make_corpus(tmp_path / "corpus", {"twice.txt": repeated})
     build_index(corpus, tmp_path / "index")
     assert _cards(tmp_path / "index", "common market") == (2, 2)
+
+
+def test_a_misspelt_query_that_finds_nothing_shows_what_the_suggestion_finds(client):
+    html = client.get("/search?q=paymant+systam").get_data(as_text=True)
+    assert "Showing results for <strong>payment system</strong>" in html
+    assert 'href="/search?q=paymant+systam&amp;verbatim=1"' in html
+    verbatim = client.get("/search?q=paymant+systam&verbatim=1").get_data(as_text=True)
+    assert "0 quotes for “paymant systam”" in verbatim
+
+
+def test_cli_search_takes_the_new_filters_and_groups_copies(tmp_path):
+    from click.testing import CliRunner
+
+    from indexer.cli import main
+
+    corpus = make_corpus(tmp_path / "corpus", {p.name: p.read_text() for p in ARTICLES.glob("*.txt")})
+    paths = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    grouped = CliRunner().invoke(main, ["search", "payment system", *paths])
+    assert "1 passage (page 1 of 1); 2 copies from other outlets grouped (--copies shows them)" in grouped.output
+    assert "also reported by " in grouped.output
+    filtered = CliRunner().invoke(main, ["search", "--outlet", "kazinform", "--kind", "quote", "--from", "2023",
+                                         "--to", "2023-12", *paths])
+    assert "1 passage (page 1 of 1)" in filtered.output and "Kazinform · 2023-10-13" in filtered.output
+    wrong = CliRunner().invoke(main, ["search", "--from", "yesterday", *paths])
+    assert wrong.exit_code == 2 and "--from: from must be a date like 2023" in wrong.output
+
+
+def test_browsing_says_newest_first_not_best_match(client):
+    html = client.get("/search?kind=all").get_data(as_text=True)
+    assert '<strong aria-current="true">Newest first</strong>' in html and "Best match" not in html

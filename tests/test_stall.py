@@ -88,8 +88,9 @@ def test_cheap_queries_are_answered_while_eight_clients_send_the_most_expensive_
     assert [status for status, _ in cheap] == [200] * 15
     assert all(data["total"] > 0 and data["partial"] is False for _, data in cheap)
     # every hostile query answered: results, busy (a heavy expansion already runs), or too many
-    # at once from that address
-    assert outcomes and set(outcomes) <= {200, 429, 503} and 429 in outcomes
+    # at once from that address (whether four of them overlap depends on timing: the limit
+    # itself is tested exactly in test_fairness.py)
+    assert outcomes and set(outcomes) <= {200, 429, 503}
 
 
 def test_a_capped_query_says_so_and_still_finds_passages(busy_server):

@@ -33,7 +33,7 @@ def test_search_page_lists_highlighted_quotes_with_facets(client):
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert hit_ids(html) == [B_LUKASHENKO, M_LUKASHENKO]
-    assert "2 passages for “sanctions”" in html
+    assert "2 quotes for “sanctions”" in html  # a text query shows quotes first
     assert ('<blockquote class="quote">Aleksandr Lukashenko said, “Western <mark>sanctions</mark> have failed. '
             "We trade with the whole world.”</blockquote>") in html
     assert facet_labels(html, "speaker") == [("aleksandr-lukashenko", "Aleksandr Lukashenko (2)", False)]
@@ -129,8 +129,11 @@ def test_name_variants_find_the_same_passages_and_offer_the_speaker(client):
 
 def test_did_you_mean(client):
     assert client.get("/api/search?q=sanktions").get_json()["corrected"] == "sanctions"
-    html = client.get("/search?q=sanktions").get_data(as_text=True)
-    assert 'Did you mean <a href="/search?q=sanctions">sanctions</a>?' in html
+    html = client.get("/search?q=sanktions&kind=all&verbatim=1").get_data(as_text=True)
+    assert 'Did you mean <a href="/search?q=sanctions&amp;kind=all">sanctions</a>?' in html
+    found_nothing = client.get("/search?q=sanktions").get_data(as_text=True)  # shows what the suggestion finds
+    assert "Showing results for <strong>sanctions</strong>." in found_nothing
+    assert '<a href="/search?q=sanktions&amp;verbatim=1">Search instead for sanktions</a>' in found_nothing
 
 
 def test_speaker_pages(client):

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 from indexer.search import bounds
 
-SEARCH_PATHS = ("/", "/search", "/api/search", "/search/export.csv", "/search/export.json")
+SEARCH_PATHS = ("/", "/search", "/api/search", "/search/export.csv", "/search/export.json", "/search.atom")
 
 
 class SearchesPerClient:

@@ -16,8 +16,9 @@ FACET_TOP = 6
 KIND_NOTES = {"heading": "Heading", "caption": "Photo caption"}
 
 
-def search_page(result: dict, request: SearchRequest, host_url: str = "") -> dict:
-    """The search result with the links, labels and groupings the page shows."""
+def search_page(result: dict, request: SearchRequest, host_url: str = "", span: dict | None = None) -> dict:
+    """The search result with the links, labels and groupings the page shows. `span`: the
+    index's first and last dates ({"min", "max"}, ISO) for the date boxes."""
     chips = [
         {"facet": FACET_TITLES[facet], "label": value["label"], "url": value["toggle_url"]}
         for facet in FACET_TITLES
@@ -31,6 +32,7 @@ def search_page(result: dict, request: SearchRequest, host_url: str = "") -> dic
         "first_number": (request.page - 1) * request.per_page + 1,
         "chips": chips,
         "total_label": total_label(result, request),
+        "grouped_label": grouped_label(result),
         "clear_url": search_url(request.params(speaker=[], topic=[], summit=[], outlet=[], year=[], kind=[],
                                                **{"from": "", "to": ""}, page=1)),
         "corrected_url": search_url(request.params(q=result["corrected"], page=1)) if result["corrected"] else None,
@@ -38,14 +40,11 @@ def search_page(result: dict, request: SearchRequest, host_url: str = "") -> dic
         "pager": pager(request, result["pages"]),
         "export": {kind: export_url(request, kind) for kind in ("csv", "json")},
         "feed_url": feed_url(request),
-        "sort_links": [
-            {"label": label, "url": search_url(request.params(sort=sort, page=1)), "current": request.sort == sort}
-            for sort, label in (("relevance", "Best match"), ("date", "Newest first"))
-        ],
+        "sort_links": _sort_links(request),
         "kinds_switch": _kinds_switch(result, request),
         "copies_switch": _copies_switch(result, request),
         "histogram": histogram(result["facets"], request),
-        "date_range": {"from": request.date_from, "to": request.date_to},
+        "date_range": {"from": request.date_from, "to": request.date_to, **(span or {})},
     }
 
 
@@ -58,11 +57,24 @@ def total_label(result: dict, request: SearchRequest) -> str:
     """What the total counts: quotes when only quotes are shown, otherwise passages."""
     total = result["total"]
     noun = "quote" if request.kind == ("quote",) else "passage"
-    label = f"{total:,} {noun}{'' if total == 1 else 's'}"
-    if result.get("passages", total) != total:
-        copies = result["passages"] - total
-        label += f" ({copies:,} more {'copy' if copies == 1 else 'copies'} from other outlets grouped)"
-    return label
+    return f"{total:,} {noun}{'' if total == 1 else 's'}"
+
+
+def grouped_label(result: dict) -> str | None:
+    """Said under the total when copies from other outlets were folded into their quotes' cards."""
+    copies = result.get("passages", result["total"]) - result["total"]
+    if not copies:
+        return None
+    return f"{copies:,} more {'copy' if copies == 1 else 'copies'} from other outlets shown as “also reported by”"
+
+
+def _sort_links(request: SearchRequest) -> list[dict]:
+    """Browsing (no words to rank by) is always newest first: say so, rather than offer a
+    "Best match" that would order nothing."""
+    if not request.query.strip():
+        return [{"label": "Newest first", "url": search_url(request.params(page=1)), "current": True}]
+    return [{"label": label, "url": search_url(request.params(sort=sort, page=1)), "current": request.sort == sort}
+            for sort, label in (("relevance", "Best match"), ("date", "Newest first"))]
 
 
 def _kinds_switch(result: dict, request: SearchRequest) -> dict | None:
@@ -70,11 +82,13 @@ def _kinds_switch(result: dict, request: SearchRequest) -> dict | None:
     narration, headings and captions too (with how many that would be)."""
     if not request.query.strip() or not request.quotes_first:
         return None
-    if request.kind == ("quote",):
+    every_kind = sum(v["count"] for v in result["facets"]["kind"])
+    quotes = next((v["count"] for v in result["facets"]["kind"] if v["value"] == "quote"), 0)
+    if request.kind == ("quote",):  # count: passages the other state would show (0: hide the switch)
         return {"quotes_only": True, "url": search_url(request.params(kind=[], page=1)),
-                "label": "Show all passages"}
+                "label": "Show all passages", "count": every_kind}
     return {"quotes_only": False, "url": search_url(request.params(kind=["quote"], page=1)),
-            "label": "Show quotes only"}
+            "label": "Show quotes only", "count": quotes}
 
 
 def _copies_switch(result: dict, request: SearchRequest) -> dict | None:
@@ -85,7 +99,7 @@ def _copies_switch(result: dict, request: SearchRequest) -> dict | None:
     if result.get("passages", result["total"]) == result["total"]:
         return None
     return {"grouped": True, "url": search_url(request.params(copies="all", page=1)),
-            "label": "Show every outlet's copy"}
+            "label": "Every outlet's copy"}
 
 
 def _date_chips(request: SearchRequest) -> list[dict]:

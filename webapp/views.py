@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
-from indexer.search import SearchError, SearchRequest
+from indexer.search import SearchError, SearchRequest, search_url
 from indexer.search.overview import overview, speakers_table
 from indexer.search.request import with_kind_default
 
@@ -47,8 +48,17 @@ def search():
     except SearchError as exc:
         query = SearchRequest(request.args.get("q", ""))
         return render_template(template, query=query, error=exc, page=None), 400
-    page = search_page(result, query, request.host_url)
-    return render_template(template, query=query, page=page, error=None)
+    instead = None
+    if result["total"] == 0 and result["corrected"] and not request.args.get("verbatim"):
+        # nothing found and a likely misspelling: show what the suggestion finds, and offer the
+        # query as typed (Google's "Showing results for …; search instead for …")
+        typed, query = query, replace(query, query=result["corrected"], page=1)
+        result = reader().search(query, cancelled=request.environ.get("waitress.client_disconnected"))
+        instead = {"typed": typed.query, "url": search_url({**typed.params(page=1), "verbatim": 1})}
+    facts = overview(reader())
+    span = {"min": facts["first_date"], "max": facts["last_date"]}
+    page = search_page(result, query, request.host_url, span)
+    return render_template(template, query=query, page={**page, "instead": instead}, error=None)
 
 
 @bp.get("/search.atom")
@@ -136,7 +146,11 @@ def passage(passage_id: str):
 
 @bp.get("/articles/<article_id>")
 def article(article_id: str):
-    data = found(reader().article(article_id), f"There is no article '{article_id}'.")
+    data = reader().article(article_id)
+    if data is None:  # just added: this thread's reader may trail the newest generation for a moment
+        reader().refresh()
+        data = reader().article(article_id)
+    data = found(data, f"There is no article '{article_id}'.")
     data = {**data, "date_label": date_label(data["date"]),
             "passages": [{**p, "kind_label": kind_label(p)} for p in data["passages"]]}
     return render_template("article.html", article=data, source_link=safe_link(data["source_url"]))

@@ -71,6 +71,9 @@ class SearchRequest:
 def with_kind_default(query: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
     """The kinds a page shows: quotes only for a text query that chose none (and does not name
     a kind itself); none (every kind) for kind=all."""
+    chosen = tuple(k for k in kinds if k != ALL_KINDS)
+    if chosen:  # the filter form always sends kind=all as a marker beside the ticked kinds
+        return chosen
     if ALL_KINDS in kinds:
         return ()
     if not kinds and query.strip() and not _names_kind(query):
