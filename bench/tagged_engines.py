@@ -34,7 +34,8 @@ def _date_of(day: int | None):
 
 def build_raw_whoosh_tagged(ours_index: Path, index_dir: Path) -> int:
     """Plain Whoosh as a newcomer would set it up for this data: Whoosh's defaults (compound
-    segments, one writer, no column or vector options), StemmingAnalyzer as ours uses."""
+    segments, one writer, no column or vector options), Whoosh's own StemmingAnalyzer (ours
+    stems with pystemmer in C since schema 5: a newcomer would not)."""
     from whoosh import index
     from whoosh.analysis import StemmingAnalyzer
     from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema

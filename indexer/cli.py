@@ -153,6 +153,7 @@ def inspect(file: Path, corpus_dir: Path, index_dir: Path, as_json: bool, full: 
 @click.option("--kind", multiple=True, type=click.Choice(["quote", "narration", "heading", "caption"]),
               help="Kind of passage (repeat for OR); every kind when left out.")
 @click.option("--outlet", multiple=True, help="Outlet id, e.g. tass, belta (repeat for OR).")
+@click.option("--lang", multiple=True, type=click.Choice(["en", "ru"]), help="Article language (repeat for OR).")
 @click.option("--year", multiple=True, help="Year of the article (repeat for OR).")
 @click.option("--from", "date_from", default="", help="Articles dated from this day: 2023, 2023-10 or 2023-10-13.")
 @click.option("--to", "date_to", default="", help="Articles dated up to this day (same forms).")
@@ -161,7 +162,7 @@ def inspect(file: Path, corpus_dir: Path, index_dir: Path, as_json: bool, full: 
 @click.option("--page", type=int, default=1, show_default=True)
 @click.option("--per-page", type=int, default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the /api/search JSON object.")
-def search(query: str, corpus_dir: Path, index_dir: Path, speaker, topic, summit, kind, outlet, year,
+def search(query: str, corpus_dir: Path, index_dir: Path, speaker, topic, summit, kind, outlet, lang, year,
            date_from, date_to, copies, sort, page, per_page, as_json) -> None:
     """Search the index from the terminal (building it from the corpus first if there is none)."""
     if not index_exists(index_dir) and corpus_dir.is_dir():
@@ -177,7 +178,7 @@ def search(query: str, corpus_dir: Path, index_dir: Path, speaker, topic, summit
             request = SearchRequest(query, speaker=chosen["speaker"], topic=chosen["topic"], summit=chosen["summit"],
                                     sort=sort, page=page, per_page=per_page, kind=tuple(kind),
                                     outlet=tuple(outlet), year=tuple(year), date_from=date_from, date_to=date_to,
-                                    copies=copies)
+                                    copies=copies, lang=tuple(lang))
             result = reader.search(request)
     except IndexMissing as exc:
         fail(str(exc))
@@ -325,7 +326,7 @@ def _search_text(result: dict) -> str:
         if hit["also_reported_by"]:
             lines.append("  also reported by " + ", ".join(c["outlet"] or "?" for c in hit["also_reported_by"]))
     facets = result["facets"]
-    for name in ("kind", "speaker", "topic", "summit", "outlet", "year"):
+    for name in ("kind", "speaker", "topic", "summit", "outlet", "lang", "year"):
         if facets[name]:
             values = ", ".join(f"{v['label']} ({v['count']})" for v in facets[name][:8])
             lines.append(f"\n{name}: {values}")

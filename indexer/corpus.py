@@ -21,7 +21,9 @@ from pathlib import Path, PurePosixPath
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 ARTICLE_SUFFIX = ".txt"
-METADATA_KEYS = ("title", "date", "source", "url", "summit", "language")
+METADATA_KEYS = ("title", "date", "source", "url", "summit", "language", "lang")
+# keys taken as another's: `lang: ru` is how most people write `language: ru`
+METADATA_ALIASES = {"lang": "language"}
 HEADING_MAX_CHARS = 150
 HEADING_MAX_WORDS = 20
 # Article ids become file names, URL segments and index keys: well under any file-name limit
@@ -380,7 +382,7 @@ def _metadata_from_pairs(pairs: list[tuple[str, str]]) -> tuple[dict[str, str], 
             if note not in notes:
                 notes.append(note)
         elif value:
-            values.setdefault(key, []).append(value)
+            values.setdefault(METADATA_ALIASES.get(key, key), []).append(value)
     for key, given in values.items():
         if len(given) > 1:
             times = "twice" if len(given) == 2 else f"{len(given)} times"

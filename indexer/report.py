@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from .language import LANGUAGES
 from .reference import ReferenceData
 from .tagging import Passage, TaggedArticle
 
@@ -18,6 +19,7 @@ def article_json(article: TaggedArticle, reference: ReferenceData) -> dict:
         "date": article.date.isoformat() if article.date else None,
         "source": article.source,
         "outlet": {"id": article.outlet, "label": article.outlet_label} if article.outlet else None,
+        "lang": article.language,
         "summit": {"id": summit.id, "label": summit.label} if summit else None,
         "summit_evidence": list(article.summit_evidence),
         "passages": [_passage_json(p, reference) for p in article.passages],
@@ -57,6 +59,7 @@ def article_table(article: TaggedArticle, reference: ReferenceData, full: bool =
         f"Date:     {article.date.isoformat() if article.date else 'unknown'}",
         f"Source:   {article.source or 'unknown'}",
         f"Outlet:   {outlet}",
+        f"Language: {LANGUAGES.get(article.language, article.language)} ({article.language})",
         f"Summit:   {summit}",
         *_why(article.summit_evidence),
         f"Passages: {len(article.passages)} ({body} body)",

@@ -17,6 +17,7 @@ from pathlib import Path
 from .attribution import Attributor, ParagraphTags
 from .corpus import Paragraph, SourceArticle, parse_date, read_article
 from .dates import find_dates
+from .language import article_language
 from .names import NameResolver
 from .outlets import OutletFinder
 from .reference import ReferenceData, Summit
@@ -60,7 +61,7 @@ class TaggedArticle:
     date: dt.date | None
     source: str | None
     url: str | None
-    language: str | None
+    language: str | None  # "en" | "ru": the header's, else detected (language.py)
     summit: Summit | None
     passages: tuple[Passage, ...]
     problems: tuple[str, ...]
@@ -89,6 +90,9 @@ class Tagger:
 
     def tag(self, article: SourceArticle) -> TaggedArticle:
         problems = list(article.notes)
+        language, problem = article_language(article.metadata.get("language"), _body_text(article))
+        if problem:
+            problems.append(problem)
         paragraphs, sections, cut = _bounded(article.paragraphs)
         with self.resolver.article(len(paragraphs)):
             match = self._summit(article, paragraphs, self._metadata_date(article, problems), problems)
@@ -105,7 +109,7 @@ class Tagger:
             date=day,
             source=article.metadata.get("source") or source,
             url=article.metadata.get("url"),
-            language=article.metadata.get("language"),
+            language=language,
             summit=summit,
             summit_evidence=match.evidence,
             passages=tuple(passages),
@@ -329,6 +333,11 @@ def _cue_regex(cues: tuple[str, ...], ignore_case: bool = True) -> re.Pattern:
 
 def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(first + second))
+
+
+def _body_text(article: SourceArticle) -> str:
+    """The article's text without its header, whose keys and URL are Latin in any language."""
+    return "\n".join(p.text for p in article.paragraphs) + "\n" + article.metadata.get("title", "")
 
 
 def _title(article: SourceArticle) -> str:

@@ -64,14 +64,15 @@ def test_inspect_table(tmp_path):
     result = invoke("inspect", CORPUS / "004_01a1bb049021b88e.txt", "--corpus", CORPUS, "--index", tmp_path / "ix")
     lines = result.stdout.splitlines()
     why = [i for i, line in enumerate(lines) if line.startswith("Why:")]
-    assert why == [6] and "host city Bishkek named" in result.stdout
-    lines = [line for i, line in enumerate(lines) if not (i == 6 or (i > 6 and line.startswith("          ")))]
-    assert lines[:8] == [
+    assert why == [7] and "host city Bishkek named" in result.stdout
+    lines = [line for i, line in enumerate(lines) if not (i == 7 or (i > 7 and line.startswith("          ")))]
+    assert lines[:9] == [
         "File:     004_01a1bb049021b88e.txt",
         "Title:    Time for a powerful consolidation",
         "Date:     2023-10-13",
         "Source:   BelTA",
         "Outlet:   BelTA (belta)",
+        "Language: English (en)",
         "Summit:   CIS summit, Bishkek 2023 (2023-bishkek)",
         "Passages: 58 (48 body)",
         "Index:    not indexed",

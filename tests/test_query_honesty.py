@@ -5,10 +5,10 @@ nothing, or an impossible date range, is named in the notice; a name variant is 
 from __future__ import annotations
 
 import pytest
-from whoosh.analysis import StemmingAnalyzer
 
 from indexer.build import build_index
 from indexer.search import IndexReader, SearchRequest
+from indexer.search.analysis import bilingual_analyzer
 from indexer.search.highlight import QueryWords, marked
 from indexer.search.query import parse_query
 
@@ -65,7 +65,7 @@ def test_stop_words_inside_a_phrase_are_skipped_as_the_index_skips_them(reader):
 
 
 def test_marking_with_slop_and_with_a_plain_word_set():
-    analyzer = StemmingAnalyzer()
+    analyzer = bilingual_analyzer()
     near = QueryWords(phrases=((("world", "order"), 3),))
     assert marked("world peace and order; order world", near, analyzer) == (
         "<mark>world</mark> peace and <mark>order</mark>; order world")

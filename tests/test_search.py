@@ -61,7 +61,7 @@ def test_hit_shape_matches_the_api_contract(reader):
         "article_title": "Sanctions and trade at the Moscow summit", "position": 2,
         "summit": {"id": "2024-moscow", "label": "CIS summit, Moscow 2024"}, "date": "2024-10-08",
         "speakers": [], "mentions": [], "topics": [], "kind": "narration",
-        "outlet": {"id": "belta", "label": "BelTA"}, "quote_id": M_NARRATION, "section": None,
+        "outlet": {"id": "belta", "label": "BelTA"}, "lang": "en", "quote_id": M_NARRATION, "section": None,
         "text": "The delegations then visited an exhibition.", "start": 277, "end": 320,
         "url": f"/passages/{M_NARRATION}", "source_url": None, "also_reported_by": [],
         "highlight": "The delegations then visited an <mark>exhibition</mark>.",

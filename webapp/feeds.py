@@ -48,7 +48,7 @@ def atom_feed(result: dict, request: SearchRequest, host_url: str, self_url: str
 
 def _described(request: SearchRequest) -> str:
     parts = [f"“{request.query}”"] if request.query.strip() else []
-    for facet in ("speaker", "topic", "summit", "outlet", "year"):
+    for facet in ("speaker", "topic", "summit", "outlet", "lang", "year"):
         parts += [f"{facet} {value}" for value in request.selected(facet)]
     return ", ".join(parts) or "everything"
 

@@ -20,6 +20,7 @@ def search_request(args: MultiDict, quotes_first: bool = False, **fixed) -> Sear
         "summit": _values(args, "summit"),
         "kind": with_kind_default(query, kinds) if quotes_first else tuple(k for k in kinds if k != ALL_KINDS),
         "outlet": _values(args, "outlet"),
+        "lang": _values(args, "lang"),
         "year": _values(args, "year"),
         "date_from": args.get("from", "").strip(),
         "date_to": args.get("to", "").strip(),

@@ -11,7 +11,7 @@ from indexer.search import SearchRequest, search_url
 from .timeline import histogram
 
 FACET_TITLES = {"kind": "Kind", "speaker": "Speaker", "topic": "Topic", "summit": "Summit",
-                "outlet": "Outlet", "year": "Year"}
+                "outlet": "Outlet", "lang": "Language", "year": "Year"}
 FACET_TOP = 6
 KIND_NOTES = {"heading": "Heading", "caption": "Photo caption"}
 
@@ -33,7 +33,7 @@ def search_page(result: dict, request: SearchRequest, host_url: str = "", span: 
         "chips": chips,
         "total_label": total_label(result, request),
         "grouped_label": grouped_label(result),
-        "clear_url": search_url(request.params(speaker=[], topic=[], summit=[], outlet=[], year=[], kind=[],
+        "clear_url": search_url(request.params(speaker=[], topic=[], summit=[], outlet=[], lang=[], year=[], kind=[],
                                                **{"from": "", "to": ""}, page=1)),
         "corrected_url": search_url(request.params(q=result["corrected"], page=1)) if result["corrected"] else None,
         "facet_groups": [_facet_group(name, result["facets"][name]) for name in FACET_TITLES],

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from whoosh import query
 
+from ..language import LANGUAGES
 from ..reference import UNKNOWN_SPEAKER_PREFIX, unknown_speaker_label
 from .docsets import members, to_mask
 from .duplicates import QuoteCopies
@@ -78,6 +79,7 @@ class Generation:
         # an outlet no reference file lists is indexed by the slug of its name as written
         unlisted = {o: _unlisted_outlet(o) for o in _values(searcher, "outlet") if o not in listed}
         self.labels["outlet"] = {**listed, **unlisted}
+        self.labels["lang"] = {code: LANGUAGES.get(code, code) for code in sorted(_values(searcher, "lang"))}
         self.labels["year"] = {y: y for y in sorted(_values(searcher, "year"), reverse=True)}
         self.roles: dict[str, list[list]] = meta["record"].get("roles", {})  # offices.py
         self._memo: dict[str, object] = {}

@@ -18,7 +18,7 @@ DATE_HELP = "date: takes a year, a month or a day (2023, 2023-10, 2023-10-13) or
 
 _KIND = re.compile(r'(?<![\w-])kind:(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s()"]+))')
 _DATE = re.compile(r'(?<![\w-])date:(?:(?P<range>[\[{][^\]}]*[\]}])|"(?P<quoted>[^"]*)"|(?P<bare>[^\s()"]+))')
-_EMPTY = re.compile(r'(?<![\w-])(?P<field>speaker|mention|topic|summit|kind|date|outlet):(?=[\s)]|$)')
+_EMPTY = re.compile(r'(?<![\w-])(?P<field>speaker|mention|topic|summit|kind|date|outlet|lang):(?=[\s)]|$)')
 _TO = re.compile(r"\s*\bto\b\s*", re.IGNORECASE)
 
 

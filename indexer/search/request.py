@@ -36,6 +36,7 @@ class SearchRequest:
     # the site's pages show quotes only for a text query unless a kind is chosen: links must
     # then say kind=all for "every kind", and may leave out kind=quote
     quotes_first: bool = False
+    lang: tuple[str, ...] = ()  # the articles' languages, en | ru (last: positional callers keep working)
 
     def selected(self, facet: str) -> tuple[str, ...]:
         return getattr(self, facet)
@@ -44,7 +45,7 @@ class SearchRequest:
         """The request as URL parameters (for toggle and page links), with changes applied."""
         values = {"q": self.query, "speaker": list(self.speaker), "topic": list(self.topic),
                   "summit": list(self.summit), "kind": list(self.kind), "outlet": list(self.outlet),
-                  "year": list(self.year), "from": self.date_from, "to": self.date_to,
+                  "lang": list(self.lang), "year": list(self.year), "from": self.date_from, "to": self.date_to,
                   "sort": self.sort, "page": self.page, "per_page": self.per_page,
                   "copies": "all" if self.copies else ""}
         values.update(changes)

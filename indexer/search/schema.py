@@ -3,19 +3,21 @@
 Article records live in the same index as their passages so that adding, replacing or
 removing an article is a single commit: a reader sees all of it or none of it.
 
-`make_schema()` builds a fresh schema (and fresh analyzers) on every call: a shared stemming
-analyzer is corrupted by concurrent use, so nothing may hold one globally.
+`make_schema()` builds a fresh schema (and fresh analyzers) on every call: Whoosh's own stemming
+analyzer was corrupted by concurrent use, and a pystemmer Stemmer must not be shared between
+threads either (analysis.py keeps one per thread), so nothing holds one globally.
 """
 
 from __future__ import annotations
 
-from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
+from .analysis import bilingual_analyzer
+
 # Bump when the schema or the stored layout changes: older indexes are then rebuilt.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 # in the order the page shows them: what kind of passage first (quotes first), time last
-FACET_FIELDS = ("kind", "speaker", "topic", "summit", "outlet", "year")
+FACET_FIELDS = ("kind", "speaker", "topic", "summit", "outlet", "lang", "year")
 KIND_LABELS = {"quote": "Quotes", "narration": "Narration", "heading": "Headings", "caption": "Photo captions"}
 META_ID = "__meta__"
 
@@ -29,7 +31,8 @@ def make_schema() -> Schema:
         position=NUMERIC(int, stored=True, sortable=True, shift_step=0),
         kind=ID(stored=True),  # quote | narration | heading | caption
         # chars=True stores character offsets, so hits are highlighted without re-analysis
-        text=TEXT(analyzer=StemmingAnalyzer(), stored=True, phrase=True, chars=True, spelling=True),
+        # English and Russian words, each stemmed by its script (analysis.py)
+        text=TEXT(analyzer=bilingual_analyzer(), stored=True, phrase=True, chars=True, spelling=True),
         # shown with every hit but not searched (headings are passages of their own): an indexed
         # text field per passage costs a posting, a length and a file check per word at commit
         section=STORED,
@@ -39,6 +42,7 @@ def make_schema() -> Schema:
         topic=KEYWORD(stored=True, commas=True),
         summit=ID(stored=True),
         outlet=ID(stored=True),  # who published the article (indexer/outlets.py)
+        lang=ID(stored=True),  # the article's language, en | ru (indexer/language.py)
         year=ID(),  # the year facet: one term a passage, so a year is a bitmask like any value
         quote_id=ID(stored=True, sortable=True),  # one id for every outlet's copy of a quote (indexer/quotes.py)
         quote_band=KEYWORD(commas=True),  # the passage's LSH band tokens: what a later copy is matched by

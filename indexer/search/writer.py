@@ -200,6 +200,8 @@ def _add_article(writer, article: TaggedArticle, grouper: QuoteGrouper) -> None:
             fields["summit"] = summit
         if article.outlet:
             fields["outlet"] = article.outlet
+        if article.language:
+            fields["lang"] = article.language
         if article.date:
             fields["date"] = dt.datetime.combine(article.date, dt.time())
             fields["year"] = str(article.date.year)
