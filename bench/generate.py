@@ -4,7 +4,9 @@ Sentences come from the bundled articles, recombined and sprinkled with a Zipf-d
 tail of made-up words (so the vocabulary grows like a real one); speakers are the leaders in
 office on each summit's date, quoted in the styles the tagger knows (direct quotes before and
 after attribution, reported speech, quotes running over two paragraphs), under section headings;
-most articles carry a metadata header, the rest leave date and summit to inference.
+most articles carry a metadata header, the rest leave date and summit to inference. With
+`--russian SHARE`, that share of the articles is Russian (bench/russian_articles.py); without it
+the corpus is byte for byte what it was.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from pathlib import Path
 from indexer.corpus import list_article_files, read_article
 from indexer.names import NameResolver
 from indexer.reference import REFERENCE_FILES, load_reference
+
+from .russian_articles import RussianArticleWriter
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_CORPUS = REPO / "corpus"
@@ -44,7 +48,7 @@ class GeneratedCorpus:
     passages: int
 
 
-def generate_corpus(directory: Path, passages: int, seed: int = 2024) -> GeneratedCorpus:
+def generate_corpus(directory: Path, passages: int, seed: int = 2024, russian: float = 0.0) -> GeneratedCorpus:
     """Write about `passages` passages (one per line, headings included) into `directory`.
 
     Each article goes to disk as soon as it is made, so a million passages take no more
@@ -56,13 +60,20 @@ def generate_corpus(directory: Path, passages: int, seed: int = 2024) -> Generat
         shutil.copy(SEED_CORPUS / name, directory / name)
     rng = random.Random(seed)
     writer = _ArticleWriter(rng)
+    # the Russian articles draw from their own stream, so the English ones' draws stay as they were
+    ru_rng = random.Random(seed + 1)
+    ru_writer = RussianArticleWriter(ru_rng, writer.reference, writer._leaders_on, writer.outlets) if russian else None
     written = articles = 0
     while written < passages:
-        text, count = writer.article(min(rng.randint(8, 20), passages - written))
+        if ru_writer and ru_rng.random() < russian:
+            text, count = ru_writer.article(min(ru_rng.randint(8, 20), passages - written))
+        else:
+            text, count = writer.article(min(rng.randint(8, 20), passages - written))
         (directory / f"gen_{articles:06d}.txt").write_text(text, encoding="utf-8")
         written += count
         articles += 1
-    (directory / MANIFEST).write_text(json.dumps({"passages": written, "articles": articles, "seed": seed}))
+    (directory / MANIFEST).write_text(json.dumps({"passages": written, "articles": articles, "seed": seed,
+                                                  **({"russian": russian} if russian else {})}))
     return GeneratedCorpus(directory, articles, written)
 
 
@@ -162,9 +173,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("directory", type=Path, help="emptied first")
     parser.add_argument("--passages", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--russian", type=float, default=0.0, help="share of articles in Russian, 0 to 1")
     args = parser.parse_args(argv)
+    if not 0 <= args.russian <= 1:
+        parser.error("--russian must be between 0 and 1")
     started = time.perf_counter()
-    made = generate_corpus(args.directory, args.passages, args.seed)
+    made = generate_corpus(args.directory, args.passages, args.seed, args.russian)
     print(f"{made.passages:,} passages in {made.articles:,} articles written to {made.directory} "
           f"in {time.perf_counter() - started:.1f} s")
     return 0

@@ -49,3 +49,25 @@ def test_the_scale_run_reports_every_class_and_the_repeated_request(seed_index, 
     out = capsys.readouterr().out
     assert all(f"| {c['name']} |" in out for c in QUERY_CLASSES)
     assert "Repeated identical request: p50" in out and "memory when warm" in out
+
+
+def test_the_generated_corpus_takes_a_russian_share(tmp_path):
+    """`--russian`: that share of the articles is Russian, detected as such; without it the
+    corpus is the English one it always was."""
+    from bench.generate import generate_corpus
+    from indexer.corpus import list_article_files, read_article
+    from indexer.language import article_language
+
+    def languages(directory):
+        found = []
+        for path in list_article_files(directory):
+            article = read_article(path)
+            found.append(article_language(article.metadata.get("language"),
+                                          "\n".join(p.text for p in article.paragraphs))[0])
+        return found
+
+    mixed = generate_corpus(tmp_path / "mixed", 600, russian=0.5)
+    share = languages(mixed.directory).count("ru") / mixed.articles
+    assert 0.3 < share < 0.7
+    generate_corpus(tmp_path / "english", 300)
+    assert set(languages(tmp_path / "english")) == {"en"}

@@ -104,7 +104,7 @@ def test_index_warns_about_article_problems_naming_the_file(search_corpus, tmp_p
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
         f"warning: {search_corpus / 'odd.txt'}: unknown metadata key 'author' ignored "
-        "(known: title, date, source, url, summit, language)",
+        "(known: title, date, source, url, summit, language, lang)",
         f"warning: {search_corpus / 'odd.txt'}: unknown summit 'atlantis' (not in summits.toml): "
         "inferred from the text instead",
         "1 passage has doubtful attribution: `summit-search inspect FILE` lists it under problems.",
@@ -136,7 +136,7 @@ def test_search_json_and_errors(search_corpus, tmp_path):
     data = json.loads(result.stdout)
     assert (data["total"], data["query"], data["page"], data["per_page"], data["corrected"]) == (
         2, "sanctions", 1, 10, None)
-    assert set(data["facets"]) == {"kind", "speaker", "topic", "summit", "outlet", "year"}
+    assert set(data["facets"]) == {"kind", "speaker", "topic", "summit", "outlet", "lang", "year"}
     bad_page = invoke("search", "sanctions", "--page", "5", "--index", index_dir)
     assert (bad_page.exit_code, bad_page.stderr) == (2, "summit-search: --page: page 5 is past the last page (1)\n")
     no_index = invoke("search", "x", "--index", tmp_path / "none", "--corpus", tmp_path / "no-corpus")

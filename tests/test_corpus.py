@@ -67,7 +67,7 @@ def test_metadata_header_with_unknown_key(tmp_path):
     ))
     assert article.metadata == {"title": "Leaders meet", "date": "2024-10-08", "source": "TASS"}
     assert article.notes == ("unknown metadata key 'author' ignored (known: title, date, source, url, "
-                             "summit, language)",)
+                             "summit, language, lang)",)
     assert [p.text for p in article.paragraphs] == ["Vladimir Putin said the meeting went well."]
 
 
