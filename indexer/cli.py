@@ -3,11 +3,9 @@ tests call the functions and the commands only parse options and print."""
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import sys
-import textwrap
 import threading
 import time
 from pathlib import Path
@@ -29,6 +27,7 @@ from .search import (
     SearchRequest,
     index_exists,
 )
+from .search_text import search_text
 from .tagging import Tagger
 from .wording import plural
 
@@ -189,7 +188,7 @@ def search(query: str, corpus_dir: Path, index_dir: Path, speaker, topic, summit
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
-    click.echo(_search_text(result))
+    click.echo(search_text(result))
 
 
 def resolve_values(names, facet: str, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -304,41 +303,3 @@ def _echo_sync(report) -> None:
     for line in report.failed:
         click.echo(f"failed: {line}", err=True)
     click.echo(report.summary(), err=True)
-
-
-def _search_text(result: dict) -> str:
-    lines = []
-    if result["notice"]:
-        lines.append(result["notice"])
-    if result["corrected"]:
-        lines.append(f"Did you mean: {result['corrected']}?")
-    grouped = result["passages"] - result["total"]
-    copies = f"; {plural(grouped, 'copy', 'copies')} from other outlets grouped (--copies shows them)" \
-        if grouped else ""
-    lines.append(f"{plural(result['total'], 'passage')} (page {result['page']} of {result['pages']}){copies}")
-    for hit in result["hits"]:
-        speakers = ", ".join(s["name"] for s in hit["speakers"]) or "(narration)"
-        where = " · ".join(x for x in (hit["outlet"] and hit["outlet"]["label"], hit["date"],
-                                       hit["summit"] and hit["summit"]["label"]) if x)
-        lines.append("")
-        lines.append(click.style(f"{speakers}", bold=True) + f"  {where}  [{hit['id']}]")
-        lines.extend(_terminal_highlight(hit["highlight"]))
-        if hit["also_reported_by"]:
-            lines.append("  also reported by " + ", ".join(c["outlet"] or "?" for c in hit["also_reported_by"]))
-    facets = result["facets"]
-    for name in ("kind", "speaker", "topic", "summit", "outlet", "lang", "year"):
-        if facets[name]:
-            values = ", ".join(f"{v['label']} ({v['count']})" for v in facets[name][:8])
-            lines.append(f"\n{name}: {values}")
-    return "\n".join(lines)
-
-
-MARK_START, MARK_END = "\ue000", "\ue001"  # private-use sentinels: survive wrapping
-
-
-def _terminal_highlight(marked: str) -> list[str]:
-    """Wrapped lines with matches in bold underline (click drops the styling off a TTY)."""
-    plain = html.unescape(marked.replace("<mark>", MARK_START).replace("</mark>", MARK_END))
-    lines = textwrap.wrap(plain, width=100, initial_indent="  ", subsequent_indent="  ")
-    start = click.style("", bold=True, underline=True, reset=False)
-    return [line.replace(MARK_START, start).replace(MARK_END, "\x1b[0m") for line in lines]

@@ -86,6 +86,17 @@ def spoken_words(text: str) -> list[list[str]]:
     return [_words(_without_label(text))]
 
 
+def spoken_text(text: str) -> str:
+    """The speaker's own words as printed, for a citation: the substantive quotations, joined
+    by an ellipsis, else the text less a transcript label ("Vladimir Putin: ...")."""
+    if _ANY_MARK.search(text):
+        quoted = [text[start:end].strip() for start, end in scan(text, False).inside]
+        quoted = [q for q in quoted if len(_words(q)) >= QUOTE_MIN_WORDS]
+        if quoted:
+            return " … ".join(quoted)
+    return _without_label(text).strip()
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 

@@ -42,6 +42,17 @@ def make_corpus(directory: Path, articles: dict[str, str | bytes] | None = None)
     return directory
 
 
+@contextlib.contextmanager
+def reader_over(root: Path, articles: dict[str, str]):
+    """A reader of an index built from `articles` (with the real reference files) under `root`."""
+    from indexer.build import build_index
+    from indexer.search import IndexReader
+
+    build_index(make_corpus(root / "corpus", articles), root / "index")
+    with IndexReader(root / "index") as handle:
+        yield handle
+
+
 @pytest.fixture
 def tag_text(tagger, tmp_path):
     """Tag an article given as text, as if it were a file in the corpus."""

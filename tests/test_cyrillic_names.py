@@ -7,13 +7,12 @@ import tomllib
 
 import pytest
 
-from indexer.build import build_index
 from indexer.names import NameResolver
 from indexer.reference import load_reference
-from indexer.search import IndexReader, SearchRequest
+from indexer.search import SearchRequest
 from indexer.spelling import skeleton
 
-from .conftest import CORPUS, make_corpus
+from .conftest import CORPUS, reader_over
 
 ARTICLES = {
     "minsk.txt": """title: Lukashenko on grain
@@ -34,9 +33,7 @@ Kassym-Jomart Tokayev said, “Kazakhstan will build more railways.”
 
 @pytest.fixture(scope="module")
 def reader(tmp_path_factory):
-    root = tmp_path_factory.mktemp("cyrillic")
-    build_index(make_corpus(root / "corpus", ARTICLES), root / "index")
-    with IndexReader(root / "index") as handle:
+    with reader_over(tmp_path_factory.mktemp("cyrillic"), ARTICLES) as handle:
         yield handle
 
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.build import build_index
-from indexer.search import IndexReader, SearchRequest
+from indexer.search import SearchRequest
 from indexer.search.analysis import bilingual_analyzer
 from indexer.search.highlight import QueryWords, marked
 from indexer.search.query import parse_query
 
-from .conftest import make_corpus
+from .conftest import reader_over
 
 ARTICLES = {
     "order.txt": """title: Leaders on the world order
@@ -31,9 +30,7 @@ Shavkat Mirziyoyev said, “The order of the world is shifting.”
 
 @pytest.fixture(scope="module")
 def reader(tmp_path_factory):
-    root = tmp_path_factory.mktemp("honesty")
-    build_index(make_corpus(root / "corpus", ARTICLES), root / "index")
-    with IndexReader(root / "index") as handle:
+    with reader_over(tmp_path_factory.mktemp("honesty"), ARTICLES) as handle:
         yield handle
 
 

@@ -9,8 +9,9 @@ from indexer.search.request import ALL_KINDS, with_kind_default
 
 
 def search_request(args: MultiDict, quotes_first: bool = False, **fixed) -> SearchRequest:
-    """`quotes_first`: the site's pages show quotes only for a text query that picks no kind
-    (a journalist looks for what was said); the API and exports take the parameters as given."""
+    """`quotes_first`: the site's pages, their exports and feeds show quotes only for a text
+    query that picks no kind (a journalist looks for what was said); the API takes the
+    parameters as given."""
     query = args.get("q", "")
     kinds = _values(args, "kind")
     values = {
@@ -27,8 +28,9 @@ def search_request(args: MultiDict, quotes_first: bool = False, **fixed) -> Sear
         "copies": _copies(args),
         "quotes_first": quotes_first,
         "sort": args.get("sort") or "relevance",
-        "page": _whole_number(args, "page", 1),
-        "per_page": _whole_number(args, "per_page", DEFAULT_PER_PAGE),
+        # a value the caller fixes (an export's page, a feed's size) is not read, so not refused
+        "page": fixed["page"] if "page" in fixed else _whole_number(args, "page", 1),
+        "per_page": fixed["per_page"] if "per_page" in fixed else _whole_number(args, "per_page", DEFAULT_PER_PAGE),
     }
     values.update(fixed)
     return SearchRequest(**values)

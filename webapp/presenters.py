@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlencode
 
+from indexer.quotes import spoken_text
 from indexer.search import SearchRequest, search_url
+from indexer.search.reader import day_iso
 
 from .timeline import histogram
 
@@ -44,7 +46,7 @@ def search_page(result: dict, request: SearchRequest, host_url: str = "", span: 
         "kinds_switch": _kinds_switch(result, request),
         "copies_switch": _copies_switch(result, request),
         "histogram": histogram(result["facets"], request),
-        "date_range": {"from": request.date_from, "to": request.date_to, **(span or {})},
+        "date_range": {**_full_days(request), **(span or {})},
     }
 
 
@@ -102,6 +104,13 @@ def _copies_switch(result: dict, request: SearchRequest) -> dict | None:
             "label": "Every outlet's copy"}
 
 
+def _full_days(request: SearchRequest) -> dict:
+    """The range as the form's date boxes need it: whole days ("2024" from: 2024-01-01, to:
+    2024-12-31), since a browser empties a date box holding anything else."""
+    low, high = request.day_range() or (0, 0)
+    return {"from": day_iso(low) if request.date_from else "", "to": day_iso(high) if request.date_to else ""}
+
+
 def _date_chips(request: SearchRequest) -> list[dict]:
     chips = []
     for name, value, label in (("from", request.date_from, "From"), ("to", request.date_to, "To")):
@@ -131,8 +140,8 @@ def citation(hit: dict, host_url: str = "") -> str:
     """A plain-text citation a journalist can paste: who, what, where it was published, when,
     at which summit, and a link (the original when known, else the permalink)."""
     who = "; ".join(s["name"] for s in hit["speakers"])
-    quote = " ".join(hit["text"].split())
-    parts = [f"{who}: “{quote}”" if who else f"“{quote}”"]
+    words = " ".join((spoken_text(hit["text"]) if who else hit["text"]).split())
+    parts = [f"{who}: “{words}”" if who else words]
     published = [hit["outlet"]["label"]] if hit.get("outlet") else []
     if hit.get("article_title"):
         published.append(f"“{hit['article_title']}”")
@@ -143,7 +152,12 @@ def citation(hit: dict, host_url: str = "") -> str:
     if hit["summit"]:
         parts.append(hit["summit"]["label"])
     link = safe_link(hit.get("source_url")) or (host_url.rstrip("/") + hit["url"])
-    return ". ".join(p.rstrip(".") for p in parts) + ". " + link
+    cited = ""
+    for part in [*parts, link]:
+        if cited:  # a closing quotation mark ends a sentence by itself
+            cited += " " if cited.endswith(("”", "»")) else ". "
+        cited += part if part.endswith(("”", "»")) or part == link else part.rstrip(".")
+    return cited
 
 
 def date_label(iso: str | None) -> str | None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
-from indexer.search import SearchError, SearchRequest, search_url
+from indexer.search import DEFAULT_PER_PAGE, SearchError, SearchRequest, search_url
 from indexer.search.overview import overview, speakers_table
 from indexer.search.request import with_kind_default
 
@@ -31,7 +31,9 @@ def home():
     the search box's own form) it is a search."""
     if request.args:
         return search()
-    return render_template("home.html", home=home_page(overview(reader()), _example_total))
+    # built once per index generation: the examples' totals are searches
+    home = reader().gen.memo("home_page", lambda: home_page(overview(reader()), _example_total))
+    return render_template("home.html", home=home)
 
 
 def _example_total(text: str) -> int:
@@ -75,7 +77,8 @@ def export(kind: str):
     """What the page shows (quotes first, one row per quote unless copies=all), every page of it."""
     if kind not in ("csv", "json"):
         abort(404)
-    query = search_request(request.args, quotes_first=True, page=1)
+    # every row, whatever page and page size the link carried
+    query = search_request(request.args, quotes_first=True, page=1, per_page=DEFAULT_PER_PAGE)
     hits, truncated = [], False
     for hit in reader().export(query):
         if len(hits) >= current_app.config["MAX_EXPORT_ROWS"]:
@@ -114,7 +117,7 @@ def _csv(hits: list[dict]) -> str:
 def _no_formula(value) -> str:
     """Spreadsheets run cells starting with = + - @ as formulas; article text is untrusted."""
     text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @bp.get("/speakers")

@@ -109,6 +109,24 @@ class QuoteCopies:
         return len(matched) - extra
 
 
+    def together(self, pool) -> list[list[int]]:
+        """The quotes with two or more copies in `pool`, each as its copies there: what a facet
+        count must not count twice. Walks the smaller of the pool and the grouped documents."""
+        if len(self.members) == 1:
+            return []
+        found: dict[int, list[int]] = {}
+        if len(pool) <= self._grouped:
+            for doc in pool:
+                if number := self.group[doc]:
+                    found.setdefault(number, []).append(doc)
+        else:
+            for number in range(1, len(self.members)):
+                present = [d for d in self.members[number] if d in pool]
+                if present:
+                    found[number] = present
+        return [docs for docs in found.values() if len(docs) > 1]
+
+
 def _equal_hashes(hashes: array, docs: array) -> Iterable[list[int]]:
     """Runs of documents whose values hash alike (almost always: the same value)."""
     if len(hashes) < 2:

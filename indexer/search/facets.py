@@ -55,6 +55,8 @@ def facet_values(reader: IndexReader, facet: str, base, filters, request: Search
     pool = narrowed(reader, base, {other: mask for other, mask in filters.items() if other != facet})
     selected = request.selected(facet)
     counts = _counts(reader, facet, pool, {} if masks is None else masks)
+    if not request.copies:
+        _count_quotes_once(reader, facet, pool, counts)
     values = []
     for value, label in reader.labels.get(facet, {}).items():
         count = counts.get(value, 0)
@@ -67,6 +69,19 @@ def facet_values(reader: IndexReader, facet: str, base, filters, request: Search
     if facet not in FIXED_ORDER:  # kinds keep their order, years run newest first
         values.sort(key=lambda v: (-v["count"], v["label"].lower()))
     return values
+
+
+def _count_quotes_once(reader: IndexReader, facet: str, pool, counts: dict[str, int]) -> None:
+    """With one card per quote, a value counts a quote once however many outlets printed it
+    (so "Quotes (1)" sits beside "1 quote", and a year's bar finds what it says)."""
+    numbers, combinations = reader.values_by_doc(facet)
+    for docs in reader.gen.copies(reader.searcher).together(pool):
+        seen: dict[str, int] = {}
+        for doc in docs:
+            for value in combinations[numbers[doc]]:
+                seen[value] = seen.get(value, 0) + 1
+        for value, n in seen.items():
+            counts[value] = counts.get(value, 0) - (n - 1)
 
 
 def _counts(reader: IndexReader, facet: str, pool, masks: dict) -> dict[str, int]:

@@ -15,6 +15,7 @@ from .schema import FACET_FIELDS, KIND_LABELS
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 10
 ALL_KINDS = "all"  # kind=all: every kind of passage, where a text query would show quotes only
+_KIND_FIELD = re.compile(r"(?<![\w-])kind:", re.IGNORECASE)  # the query chooses kinds itself
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
@@ -83,7 +84,7 @@ def with_kind_default(query: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _names_kind(query: str) -> bool:
-    return "kind:" in query
+    return _KIND_FIELD.search(query) is not None
 
 
 def _day(text: str, name: str, first: bool) -> int:
