@@ -6,6 +6,8 @@ and read by the regexes below: they are unambiguous once the day comes first, an
 with the standard library keeps tagging fast (a library parse costs a millisecond, a third of
 tagging a whole article). Relative phrases ("yesterday", "last week", "on Tuesday") need a
 calendar and a base date; those go to `dateparser`, lazily and cached, only when asked.
+Russian dates ("10 октября 2025 года", "в пятницу", "вчера") are read by `russian_dates.py` into
+the same `TextDate`s, only in text with Cyrillic letters.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from . import russian_dates
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
@@ -109,6 +113,8 @@ def find_dates(text: str, relative: bool = True, low: str | None = None) -> list
     """Every date-like span in `text`, in order: explicit dates, months, bare years and, when
     asked, relative phrases and weekdays; `low`: `lowered(text)`, if the caller has it already."""
     found = [d for d in map(_from_match, DATE_RE.finditer(text)) if d]
+    if russian_dates.CYRILLIC.search(text):
+        found = _with_russian(text, low or lowered(text), found, relative)
     if relative:
         taken = [(d.start, d.end) for d in found]  # in order, not overlapping: one pass checks them all
         i = 0
@@ -121,6 +127,17 @@ def find_dates(text: str, relative: bool = True, low: str | None = None) -> list
             found.append(TextDate(m.start(), m.end(), text[m.start():m.end()], weekday=weekday, relative=True))
         found.sort(key=lambda d: d.start)
     return found
+
+
+def _with_russian(text: str, low: str, found: list[TextDate], relative: bool) -> list[TextDate]:
+    """`found` with the Russian dates added; an English match inside one ("2025" of "10 октября
+    2025 года") gives way to it."""
+    spans = [TextDate(a, b, text[a:b], **fields) for a, b, fields in russian_dates.russian_dates(text, low)
+             if relative or not fields.get("relative")]
+    if not spans:
+        return found
+    kept = [d for d in found if not any(r.start < d.end and d.start < r.end for r in spans)]
+    return sorted(kept + spans, key=lambda d: d.start)
 
 
 def lowered(text: str) -> str:
@@ -180,6 +197,8 @@ def _safe_date(year: int | None, month: int | None, day: int | None) -> dt.date 
 @lru_cache(maxsize=1024)
 def resolve_relative(phrase: str, base: dt.date) -> dt.date | None:
     """"yesterday", "last week", "on Tuesday" (the last Tuesday on or before the base)."""
+    if russian_dates.CYRILLIC.search(phrase):
+        return russian_dates.resolve(phrase, base)
     phrase = re.sub(r"^(?:on|this)\s+", "", phrase.strip(), flags=re.IGNORECASE)
     parsed = _parser(base).get_date_data(phrase)
     return parsed.date_obj.date() if parsed and parsed.date_obj else None

@@ -97,3 +97,26 @@ def cased(phrases: Iterable[str]) -> set[str]:
 
 def fold(text: str) -> str:
     return " ".join(text.split()).lower()
+
+
+def trie_regex(forms) -> str:
+    """An alternation of lower-case `forms` as a trie ("a(?:lmaty|s(?:hgabat|tana))"): each branch
+    starts with a literal, so the regex engine skips to the possible first letters, and shares its
+    prefixes instead of trying every form in turn. Spaces match any run of white space (none
+    after a full stop: "St.Petersburg")."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for atom in re.findall(r"\.\s+|\s+|.", " ".join(form.split())):
+            atom = r"\.\s*" if atom[0] == "." and len(atom) > 1 else r"\s+" if atom.isspace() else re.escape(atom)
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [atom + emit(child) for atom, child in node.items() if atom]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)

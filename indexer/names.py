@@ -34,9 +34,13 @@ from .name_patterns import (
     WordRegex,
     alternation,
     fold,
+    trie_regex,
 )
 from .reference import ReferenceData
 from .roles import TITLE_WORDS
+from .russian_names import full_name_forms, is_cyrillic
+from .russian_people import someone_else_before
+from .russian_roles import RussianRoles
 from .spelling import SpellingIndex, skeleton
 
 __all__ = ["NOT_GIVEN_NAMES", "TITLE_WORDS", "NameResolver", "Reference"]
@@ -60,6 +64,7 @@ class Reference:
     country: str | None = None
     group: str | None = None
     qualifier: str | None = None  # "kremlin", "presidential": the president's staff, not the government's
+    oblique: bool = False  # a Russian form that is never nominative ("Путина"): not a verb's subject
 
 
 FIND_CACHE_SIZE = 512
@@ -68,6 +73,7 @@ FIND_CACHE_SIZE = 512
 class NameResolver:
     def __init__(self, reference: ReferenceData):
         self.reference = reference
+        self.oblique_forms: set[str] = set()
         self.name_forms = self._name_forms()
         self.spelling = SpellingIndex(reference.people.values())
         self._country_form = {}
@@ -89,17 +95,26 @@ class NameResolver:
     # --- building ---------------------------------------------------------------------------
 
     def _name_forms(self) -> dict[str, set[str]]:
-        """Every listed surface form of every person: names, variants, Russian forms, patronymic
-        forms, surnames alone and initial forms ("V. Putin", "В. Путин"), each mapped to the
-        people it may mean. Other spellings are left to the skeleton pass (`SpellingIndex`)."""
+        """Every listed surface form of every person: names, variants, patronymic forms, surnames
+        alone and initial forms ("V. Putin"), each mapped to the people it may mean; Russian
+        forms in every case (`russian_names`). Other spellings are left to the skeleton pass
+        (`SpellingIndex`). A form that is oblique for everyone it may mean goes into
+        `oblique_forms`."""
         forms: dict[str, set[str]] = {}
+        nominative: set[str] = set()
         for person in self.reference.people.values():
             for full in (person.name, *person.variants, *person.russian):
+                if is_cyrillic(full):
+                    for form in full_name_forms(full):
+                        forms.setdefault(form.text, set()).add(person.id)
+                        (self.oblique_forms if form.oblique else nominative).add(form.text)
+                    continue
                 words = full.split()
                 for form in (full, words[-1], f"{words[0][0]}. {words[-1]}"):
                     forms.setdefault(form, set()).add(person.id)
             for form in person.patronymic:
                 forms.setdefault(form, set()).add(person.id)
+        self.oblique_forms -= nominative
         return forms
 
     def _compile(self) -> None:
@@ -107,7 +122,12 @@ class NameResolver:
             form for c in self.reference.countries.values() for form in (c.name, *c.variants)
         )
         self._roles = roles.RolePatterns(self.reference, self._country_form, country_names)
-        self._names_re = WordRegex(rf"(?:{alternation(self.name_forms)}){WORD_END}")
+        self._russian_roles = RussianRoles()
+        latin = [form for form in self.name_forms if not is_cyrillic(form)]
+        self._names_re = WordRegex(rf"(?:{alternation(latin)}){WORD_END}")
+        # Russian forms, six cases each, are many: a trie keeps the regex's cost that of one name
+        cyrillic = [form for form in self.name_forms if is_cyrillic(form)]
+        self._russian_names_re = WordRegex(rf"(?:{trie_regex(cyrillic)}){WORD_END}") if cyrillic else None
         self._generic_re = WordRegex(
             rf"(?:[Tt]he|[Oo]ur)\s+(?P<title>{GENERIC_TITLES}){WORD_END}(?!\s+of\b)"
             rf"{NOT_A_PERSON_AFTER}"
@@ -175,15 +195,23 @@ class NameResolver:
     def _find_names(self, text: str) -> Iterable[Reference]:
         """Listed forms first (one regex); then every other capitalised word, by skeleton."""
         claimed: list[tuple[int, int]] = []
-        for m in self._names_re.finditer(text):
+        matches = list(self._names_re.finditer(text))
+        if self._russian_names_re is not None and is_cyrillic(text):
+            matches = sorted([*matches, *self._russian_names_re.finditer(text)], key=lambda m: m.start())
+        for m in matches:
             key = " ".join(m.group().split())
+            if key not in self.name_forms:
+                key = m.group()  # "В.Путин", with no space to restore
             claimed.append((m.start(), m.end()))
-            if " " in key:
-                yield Reference(m.start(), m.end(), m.group(), "name", tuple(sorted(self.name_forms[key])))
+            if " " in key or "." in key:
+                yield Reference(m.start(), m.end(), m.group(), "name", tuple(sorted(self.name_forms[key])),
+                                oblique=key in self.oblique_forms)
                 continue
+            if is_cyrillic(key) and someone_else_before(text, m.start()):
+                continue  # "Виктор Лукашенко" is not Aleksandr
             ref = self._surname_ref(text, m.start(), m.end(), self.name_forms[key], near=False)
             if ref:
-                yield ref
+                yield dataclasses.replace(ref, oblique=key in self.oblique_forms) if key in self.oblique_forms else ref
         yield from self._find_by_skeleton(text, claimed)
 
     def _find_by_skeleton(self, text: str, claimed: list[tuple[int, int]]) -> Iterable[Reference]:
@@ -246,6 +274,11 @@ class NameResolver:
     def _find_roles(self, text: str) -> Iterable[Reference]:
         for start, end, title, country, qualifier in self._roles.find(text):
             yield Reference(start, end, text[start:end], "role", title=title, country=country, qualifier=qualifier)
+        if is_cyrillic(text):
+            for role in self._russian_roles.find(text):
+                yield Reference(role.start, role.end, text[role.start:role.end],
+                                "generic" if role.generic else "role", title=role.title, country=role.country,
+                                qualifier=role.qualifier, oblique=role.oblique)
 
     def _counterparts(self, refs: list[Reference]) -> list[Reference]:
         """"Lavrov and his Belarusian counterpart": a counterpart holds the office of whoever
@@ -366,7 +399,8 @@ def _merge_appositions(text: str, refs: list[Reference], could_hold) -> list[Ref
         if role_first or name_first:
             name, role = (nxt, ref) if role_first else (ref, nxt)
             merged.append(Reference(ref.start, nxt.end, text[ref.start:nxt.end], "name",
-                                    name.candidates, role.title, role.country))
+                                    name.candidates, role.title, role.country,
+                                    oblique=ref.oblique))  # the first word's case: "Президента ... Медведева"
             i += 2
             continue
         merged.append(ref)

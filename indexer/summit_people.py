@@ -6,7 +6,7 @@ same paragraphs right after, and the resolver keeps its answers, so the summit's
 cost is small. A leader counts with an office beside the name ("President Medvedev", "Medvedev,
 the Russian President") or, when the article names the office elsewhere ("The Kyrgyz President
 thanked the guests. ... Almazbek Atambayev said"), as the only person named who ever held it;
-never a former one ("former President Akayev") and never in a sentence about another summit.
+never a former one ("former President Akayev", "бывший президент Акаев") and never in a sentence about another summit.
 """
 
 from __future__ import annotations
@@ -20,10 +20,18 @@ from .reference import ReferenceData, Role
 
 TITLE_BEFORE = re.compile(
     r"(?<![\w-])(?P<title>President|Prime\s+Minister|Premier|[Ll]eader|Head\s+of\s+State|(?:CIS|[Ee]xecutive)\s+"
-    r"[Ss]ecretary)[\s,]{1,3}$")
-FORMER_BEFORE = re.compile(r"(?:former|ex-|then-?|late|previous|predecessor,?)\s*(?:\w+\s+){0,3}$", re.IGNORECASE)
+    r"[Ss]ecretary|[Пп]резидент(?:а|у|ом|е)?|[Пп]ремьер(?:-министр(?:а|у|ом|е)?)?|[Гг]лав(?:а|ы|е|у|ой)\s+государства|"
+    r"[Лл]идер(?:а|у|ом|е)?)[\s,]{1,3}$")
+# Russian: "бывший президент", "экс-президент", "первый президент Казахстана" (the founding one, out
+# of office when named so), "покойный", "тогдашний"
+FORMER_BEFORE = re.compile(
+    r"(?:former|ex-|then-?|late|previous|predecessor,?|(?<![\w-])(?:бывш\w*|экс-|перв(?:ый|ого|ому|ым)|покойн\w*|"
+    r"прежн\w*|тогдашн\w*|предшественник\w*))\s*(?:\w+\s+){0,3}$", re.IGNORECASE)
 TITLE_KIND = {"president": "president", "prime minister": "prime_minister", "premier": "prime_minister",
               "leader": "leader", "head of state": "president"}
+# Russian titles in any case ("Президента Казахстана", "премьер-министром"), by their stems
+RUSSIAN_TITLE_KIND = (("президент", "president"), ("премьер", "prime_minister"), ("глав", "president"),
+                      ("лидер", "leader"))
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,8 @@ def _titled(text: str, ref: Reference, previous: Reference | None) -> NamedLeade
         kind, country = previous.title, None  # a role for the wrong country: the office still counts
     if not kind and (m := TITLE_BEFORE.search(text[max(0, ref.start - 40):ref.start])):
         title = " ".join(m.group("title").lower().split())
-        kind, country = TITLE_KIND.get(title, "cis_executive_secretary"), None
+        russian = next((k for stem, k in RUSSIAN_TITLE_KIND if title.startswith(stem)), None)
+        kind, country = russian or TITLE_KIND.get(title, "cis_executive_secretary"), None
     start = previous.start if previous is not None and kind and ref.title is None else ref.start
     if kind and kind != "generic" and not FORMER_BEFORE.search(text[max(0, start - 40):ref.start]):
         return NamedLeader(ref.candidates, kind, country, " ".join(ref.surface.split()))

@@ -161,6 +161,10 @@ class SummitIndex:
             if when == "next":
                 add((s.id for s in pool if 1 < date.toordinal() - self.span[s.id][1] <= YEAR), "next", 1,
                     f"'{surface}' is the next summit: this one came in the year before")
+        for summit_id, surface in ev.earlier_summits:  # "the previous meeting was in X": this is the one after
+            ended = self.span[summit_id][1]
+            add((s.id for s in pool if 1 < self.span[s.id][0] - ended <= YEAR), "next", 1,
+                f"'{surface}' ({summit_id}) came before: this one came in the year after")
         for city, where in ev.city_mentions:
             add(self.by_city.get(city, ()), "city", 3 if where == "body" else 1, f"host city {city} named ({where})")
         for country, how in ev.host_countries.items():

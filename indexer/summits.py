@@ -42,6 +42,8 @@ class SummitMatcher:
         self.index = SummitIndex(reference)
         self._summits = self.index.summits
         self._in_office: dict[tuple, frozenset[str]] = {}
+        # a date before this is about no summit the reference knows (the CIS's founding in 1991)
+        self._earliest = min(s.date for s in self._summits) - WINDOW if self._summits else dt.date.min
 
     def by_key(self, key: str) -> Summit | None:
         """A summit named in a header, by id or by label (case-insensitive)."""
@@ -64,7 +66,9 @@ class SummitMatcher:
             return SummitMatch(None, date=day or next((d.date for d in found if in_lead(d, lead)), None))
         found = find_dates(text, low=low)
         ev = self.reader.read(text, low, lead, found)
-        ev.lead_dates = [d for d in ev.dates if not d.relative and in_lead(d, lead)]  # not "the next summit, on …"
+        # not "the next summit, on …", nor a date long before any summit ("founded on 8 December 1991")
+        ev.lead_dates = [d for d in ev.dates if not d.relative and in_lead(d, lead) and not (
+            d.date and d.date < self._earliest)]
         lead_day = day or next((d.date for d in ev.lead_dates if d.date), None)
         if ev.government_meeting:
             return SummitMatch(None, evidence=(ev.government_meeting,), date=lead_day)

@@ -22,6 +22,7 @@ from .names import NameResolver
 from .outlets import OutletFinder
 from .reference import ReferenceData, Summit
 from .summits import SummitMatch, SummitMatcher
+from .topics import TopicMatcher
 
 MAX_PASSAGE_CHARS = 900
 # Longer paragraphs are cut for attribution (see `_bounded`); the longest real one is about 1,000
@@ -79,11 +80,7 @@ class Tagger:
         self.attributor = Attributor(self.resolver)
         self.summits = SummitMatcher(reference, self.resolver)
         self.outlets = OutletFinder(reference)
-        self._topic_res = {tid: _cue_regex(t.cues) for tid, t in reference.topics.items()}
-        # the same cues lower-cased, matched against lower-cased text: three times faster than
-        # case-insensitive matching, and topics are sought in every passage
-        self._topic_lower = {tid: _cue_regex(tuple(c.lower() for c in t.cues), ignore_case=False)
-                             for tid, t in reference.topics.items()}
+        self.topics = TopicMatcher(reference.topics.values())
 
     def tag_file(self, path: Path) -> TaggedArticle:
         return self.tag(read_article(path))
@@ -98,7 +95,7 @@ class Tagger:
             match = self._summit(article, paragraphs, self._metadata_date(article, problems), problems)
             summit, day = match.summit, match.date
             source, outlet_country = self._outlet(article)
-            tags = self.attributor.attribute(paragraphs, day, outlet_country)
+            tags = self.attributor.attribute(paragraphs, day, outlet_country, language)
         passages = self._passages(article, paragraphs, sections, cut, tags, problems)
         outlet, outlet_label = self._publisher(article) or (None, None)
         return TaggedArticle(
@@ -202,10 +199,7 @@ class Tagger:
         return passages
 
     def topics_of(self, text: str) -> tuple[str, ...]:
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            return tuple(tid for tid, regex in self._topic_res.items() if regex.search(text))
-        return tuple(tid for tid, regex in self._topic_lower.items() if regex.search(lowered))
+        return self.topics.of(text)
 
     def _mentions(self, paragraph: Paragraph, tags: ParagraphTags, start: int, end: int) -> tuple[str, ...]:
         lo, hi = start - paragraph.start, end - paragraph.start
@@ -320,15 +314,6 @@ def split_long(paragraph: Paragraph) -> list[tuple[int, int]]:
             start = cut
     spans.append((start, len(text)))
     return [(paragraph.start + s, paragraph.start + len(text[s:e].rstrip()) + s) for s, e in spans]
-
-
-def _cue_regex(cues: tuple[str, ...], ignore_case: bool = True) -> re.Pattern:
-    parts = []
-    for cue in cues:
-        stem, star = (cue[:-1], True) if cue.endswith("*") else (cue, False)
-        body = r"\s+".join(re.escape(word) for word in stem.split())
-        parts.append(body + (r"[\w-]*" if star else "") + r"(?![\w-])")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})", re.IGNORECASE if ignore_case else 0)
 
 
 def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 DASHES = ("- ", "– ", "— ", "-\t", "–", "—")
 # Salutations open a speech's paragraphs ("Dear colleagues,", "Distinguished heads of state!")
 SALUTATION = re.compile(
-    r"^\W*(?:Dear|Distinguished|Esteemed|Respected|Honou?rable|Ladies\s+and\s+gentlemen|Colleagues|Friends)\b"
+    r"^\W*(?:Dear|Distinguished|Esteemed|Respected|Honou?rable|Ladies\s+and\s+gentlemen|Colleagues|Friends"
+    r"|Уважаем\w*|Многоуважаем\w*|Дорог(?:ие|ой|ая)|Господа|Коллеги|Друзья)(?![\w-])"
 )
 QUOTATION = re.compile(r"[“«\"][^”»\"]*[”»\"]")
-FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|I['’]m|I['’]d|we|We|our|Our|us|my|My|me)(?![\w’'-])")
+FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|I['’]m|I['’]d|we|We|our|Our|us|my|My|me"
+                          r"|[Яя]|[Мм]ы|[Нн]аш(?:а|е|и|его|ей|ему|им|ими|их|у|ем)?|[Нн]ам|[Нн]ас|[Мм]не|[Мм]еня)(?![\w’'-])")
 
 
 @dataclass

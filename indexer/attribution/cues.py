@@ -57,7 +57,8 @@ PASSIVE_BEFORE = re.compile(
 AGENT_AFTER = re.compile(r"\s+by\s+(?=[A-Z])")
 PRONOUN = re.compile(r"(?<![\w-])(?:(?P<single>[Hh]e|[Ss]he)|(?P<plural>[Tt]hey))(?![\w-])")
 OBJECT_PRONOUN = re.compile(r"\s*(?:(?P<single>him|her)|(?P<plural>them))(?![\w-])")
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?…](?=\s+[\"“«‘]?[A-Z0-9])")
+# Cyrillic capitals too, so that Russian copy has sentences (and "В. Путин" is no sentence end)
+SENTENCE_END = re.compile(r"(?<!\b[A-ZА-ЯЁ])[.!?…](?=\s+[\"“«„‘–—-]?\s?[A-ZА-ЯЁ0-9])")
 # "Speaking about the results, X ...", "Addressing the forum, X ...": the clause's subject spoke
 PARTICIPIAL_OPENER = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:Speaking|Addressing|Commenting|Referring|Responding|Answering|Touching\s+upon|"

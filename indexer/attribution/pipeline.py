@@ -17,7 +17,15 @@ from ..names import NameResolver
 from .context import Discourse, ParagraphTags, Turn
 from .mentions import Mentions
 from .quoting import Quoting, chain_from, has_substantive_quote, inside, quote_structure
-from .sieves import participial_opener, printed_speech, quotes, speech_cues, transcript
+from .sieves import (
+    attributed_after,
+    participial_opener,
+    printed_speech,
+    quotes,
+    russian_speech,
+    speech_cues,
+    transcript,
+)
 
 SIEVES = (
     transcript.HEADING,
@@ -29,8 +37,17 @@ SIEVES = (
     participial_opener.NAME,
     speech_cues.UNKNOWN,
     speech_cues.PRONOUN_SIEVE,
+    # Russian copy has its own cue sieves in place of the five above (see russian_speech.py)
+    russian_speech.NAME,
+    russian_speech.ROLE,
+    russian_speech.UNKNOWN,
+    russian_speech.PRONOUN_SIEVE,
+    russian_speech.GROUP,
+    russian_speech.COLON_QUOTE,
     quotes.CHAIN,
     quotes.LAST,
+    attributed_after.ABOUT,
+    attributed_after.LINE,
 )
 
 
@@ -42,16 +59,21 @@ class Attributor:
         self.resolver = resolver
         self.mentions = Mentions(resolver)
         self.disabled = frozenset(disabled)
+        self.language = "en"
 
     def enabled(self, sieve: str) -> bool:
         return sieve not in self.disabled
 
     def attribute(
-        self, paragraphs: Sequence[Paragraph], day: dt.date | None, outlet_country: str | None
+        self, paragraphs: Sequence[Paragraph], day: dt.date | None, outlet_country: str | None,
+        language: str | None = "en",
     ) -> list[ParagraphTags]:
-        """Tags for every paragraph (headings and captions get mentions, never speakers)."""
+        """Tags for every paragraph (headings and captions get mentions, never speakers). A
+        Russian article ("ru") is read with the Russian cue sieves, an English one with the
+        English ones: neither language's cues are matched against the other's text."""
         state = Discourse(day, outlet_country)
-        quoting = quote_structure(paragraphs)
+        self.language = language or "en"
+        quoting = quote_structure(paragraphs, self.language)
         tags = [ParagraphTags() for _ in paragraphs]
         turn: Turn | None = None
         seen_body = False
@@ -79,8 +101,7 @@ class Attributor:
                 speakers, label_end, problems = label
                 tags[index] = self._turn_tags(paragraph, speakers, transcript.LABEL, label_end, state, problems)
                 turn = Turn(speakers, transcript.LABEL, mode="labelled")
-            elif turn is not None and turn.continues(paragraph.text) and not self._names_speaker(
-                    paragraph.text, quoting[index], turn, state):
+            elif turn is not None and self._turn_goes_on(paragraph.text, quoting[index], turn, state):
                 tags[index] = self._turn_tags(paragraph, turn.speakers, turn.sieve, 0, state,
                                               tags[index].problems)
             else:
@@ -89,7 +110,15 @@ class Attributor:
                 index = unit[-1] + 1
                 continue
             index += 1
+        attributed_after.credit_from_next(paragraphs, tags, self.language, self.mentions, state, self.enabled)
         return tags
+
+    def _turn_goes_on(self, text: str, quoting: Quoting, turn: Turn, state: Discourse) -> bool:
+        """A turn goes on until a paragraph reads as narration: one naming its speaker, or in
+        Russian one that opens with someone in the third person ("Ильхам Алиев выступил")."""
+        if not turn.continues(text) or self._names_speaker(text, quoting, turn, state):
+            return False
+        return not (self.language == "ru" and russian_speech.narrates(text, self.resolver.find(text)))
 
     def _names_speaker(self, text: str, quoting: Quoting, turn: Turn, state: Discourse) -> bool:
         """A paragraph that names the turn's speaker outside quotation marks ("Lebedev said it",
@@ -153,6 +182,9 @@ class Attributor:
             self.mentions.remember_speakers(speakers, state)
         elif not is_quote:
             state.last_speakers = ()
+            if self.language == "ru":  # "X выступил на заседании." and then the speech
+                state.last_speakers = russian_speech.announced(first.text, self.resolver.find(first.text),
+                                                               quoting[unit[0]], state, self.mentions)
         if not self.enabled(printed_speech.NAME):
             return None
         last = unit[-1]
@@ -169,8 +201,13 @@ class Attributor:
                              problems=list(problems))
         refs = self.resolver.find(text)
         resolved = self.mentions.record(refs, quoting, state, tags)
-        speech_cues.credit_cues(text, quoting, refs, resolved, state, tags, self.mentions, self.enabled)
-        if self.enabled(participial_opener.NAME):
-            participial_opener.credit_opener(text, quoting, refs, state, tags, self.mentions)
+        if self.language == "ru":
+            russian_speech.credit_cues(text, quoting, refs, resolved, state, tags, self.mentions, self.enabled)
+            if self.enabled(russian_speech.COLON_QUOTE) and not tags.speakers:
+                russian_speech.credit_colon_quotes(text, quoting, refs, state, tags, self.mentions)
+        else:
+            speech_cues.credit_cues(text, quoting, refs, resolved, state, tags, self.mentions, self.enabled)
+            if self.enabled(participial_opener.NAME):
+                participial_opener.credit_opener(text, quoting, refs, state, tags, self.mentions)
         state.name(pid for _, ids in resolved for pid in ids)
         return tags, resolved

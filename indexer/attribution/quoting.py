@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..corpus import Paragraph
+from .russian_quotes import dash_speech, merged
 
 OPENING_MARKS = "“«„"
 CLOSING_MARKS = "”»"
@@ -88,10 +89,12 @@ def _single_quotes(text: str) -> list[tuple[int, int]]:
 
 
 def scan(text: str, starts_inside: bool) -> Quoting:
-    within, spans, start = starts_inside, [], 0
+    within, spans, start, opener = starts_inside, [], 0, ""
     for position, role in _marks(text):
+        if within and opener == "„" and text[position] == "“":
+            role = "close"  # „…“: the low opening mark is closed by the high one (Russian, German)
         if role == "open" and not within:
-            within, start = True, position + 1
+            within, start, opener = True, position + 1, text[position]
         elif role == "close" and within:
             spans.append((start, position))
             within = False
@@ -119,13 +122,17 @@ def _continues_into(paragraphs: Sequence[Paragraph], index: int) -> bool:
     return False
 
 
-def quote_structure(paragraphs: Sequence[Paragraph]) -> list[Quoting]:
+def quote_structure(paragraphs: Sequence[Paragraph], language: str = "en") -> list[Quoting]:
     result, carried = [], False
     for index, paragraph in enumerate(paragraphs):
         if paragraph.kind != "body":
             result.append(scan(paragraph.text, False))
             continue
         quoting = scan(paragraph.text, carried)
+        if language == "ru" and not carried:
+            dashed = dash_speech(paragraph.text)
+            if dashed:
+                quoting = Quoting(merged(quoting.inside, dashed), False, quoting.ends_open)
         result.append(quoting)
         carried = quoting.ends_open and _continues_into(paragraphs, index)
     return result

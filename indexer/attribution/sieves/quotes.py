@@ -9,6 +9,8 @@ subject's, and the tagger does not guess it.
 
 from __future__ import annotations
 
+import re
+
 from ..context import DASHES
 from ..quoting import OPENING_MARKS, STRAIGHT_MARK
 
@@ -17,5 +19,9 @@ LAST = "last_speaker"
 QUOTE_OPENERS = (*OPENING_MARKS, STRAIGHT_MARK, "‘", *DASHES)
 
 
+# "-Уважаемый Садыр Нургожоевич": Russian copy may glue the dash to the speech
+GLUED_DASH = re.compile(r"^\s*-(?=[А-ЯЁ])")
+
+
 def opens_with_quote(text: str, starts_inside: bool) -> bool:
-    return starts_inside or text.lstrip().startswith(QUOTE_OPENERS)
+    return starts_inside or text.lstrip().startswith(QUOTE_OPENERS) or bool(GLUED_DASH.match(text))

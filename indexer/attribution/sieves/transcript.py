@@ -19,12 +19,17 @@ LABEL = "transcript_label"
 # `\s*+`, `\s++`, `(?<!\s)`: white space is taken whole and only from its start, the same match
 # (no label and no "at ..." may begin inside a run of it) without trying every way to split a
 # long run, which took minutes
-SPEAKER_LABEL = re.compile(r"^(?P<label>[A-Z][^:“”\"«»\n]{1,90}?)\s*+(?:\([^)]{0,40}\))?\s*+:(?:\s+|$)")
+SPEAKER_LABEL = re.compile(r"^(?P<label>[A-ZА-ЯЁ][^:“”\"«»\n]{1,90}?)\s*+(?:\([^)]{0,40}\))?\s*+:(?:\s+|$)")
 NOT_PERSON_LABELS = {
     "question", "questions", "answer", "q", "a", "moderator", "journalist", "reporter", "correspondent",
     "host", "remark", "reply", "note", "voice", "voices", "interpreter", "announcer", "presenter",
     "audience", "participant", "editor", "source", "photo", "update", "read", "see", "also",
+    "вопрос", "ответ", "ведущий", "ведущая", "журналист", "корреспондент", "реплика", "голос", "модератор",
+    "фото", "источник", "справка", "читайте", "примечание",
 }
+# a Russian label may put a bare title before the name: "Президент Садыр Жапаров:"
+RUSSIAN_TITLE_PREFIX = re.compile(r"^(?:Президент|Премьер-министр|Председатель|Министр|Генсек|Глава\s+государства)"
+                                  r"(?:\s+[а-яё]+){0,3}\s+")
 SPEECH_HEADING = re.compile(
     r"^(?:(?:Opening|Closing|Full\s+text\s+of(?:\s+the)?)\s+)?(?:Speech|Remarks|Statement|Address|Speaking\s+notes"
     r"|Text\s+of\s+the\s+speech)\s+(?:of|by)\s+(?P<who>.+?)(?:(?<!\s)\s++(?:at|to|during|on|in|before)\s+.*)?[:.]?$",
@@ -50,6 +55,10 @@ def speaker_label(text: str, state: Discourse, mentions: Mentions):
         return None
     label = match.group("label").strip()
     refs = mentions.resolver.find(label)
+    title = RUSSIAN_TITLE_PREFIX.match(label) if len(refs) == 1 and refs[0].end >= len(label) - 1 else None
+    if title and refs[0].start == title.end():  # "Президент Садыр Жапаров:"
+        label = label[title.end():]
+        refs = mentions.resolver.find(label)
     if refs and sum(r.end - r.start for r in refs) >= len(label) - 2 and len(refs) == 1:
         ids = mentions.label(refs[0], state)
         if len(ids) == 1:

@@ -1,0 +1,231 @@
+"""Sieves `ru_cue_name`, `ru_cue_role`, `ru_cue_unknown`, `ru_cue_pronoun`: a Russian speech verb
+(`russian_cues.py`) and its subject; `ru_colon_quote`: "реплика Лукашенко: «…»".
+
+Russian word order is free, so the subject is sought on both sides of the verb, and case does
+the work English leaves to word order: the subject is nominative ("Путин заявил", "— сказал
+Лукашенко", "сообщил в субботу глава исполкома СНГ Сергей Лебедев"), never an oblique form
+("поздравил Президента Азербайджана"), and never the object of a preposition ("встреча с
+Лукашенко"). First the nearest nominative reference before the verb in its sentence; failing
+that, the first one after it within a few words (skipping oblique names and a time: "сообщил
+журналистам", "заявил в пятницу"). "По словам X" and "со ссылкой на X" take X in any case.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ...russian_people import name_ending, name_starting
+from ..context import FIRST_PERSON, Discourse, ParagraphTags
+from ..cues import SENTENCE_END, window_start
+from ..mentions import Mentions, Pronoun, Unknown
+from ..quoting import covers, inside
+from ..russian_cues import (
+    CONTENT_AFTER,
+    INVERTED_CUE,
+    MAX_AFTER_WORDS,
+    MAX_GAP_WORDS,
+    PREPOSITION_BEFORE,
+    PRONOUN,
+    PRONOUN_CUE,
+    RELATIVE,
+    cues,
+)
+from .speech_cues import _resolve
+
+NAME, ROLE, UNKNOWN, PRONOUN_SIEVE = "ru_cue_name", "ru_cue_role", "ru_cue_unknown", "ru_cue_pronoun"
+COLON_QUOTE = "ru_colon_quote"
+GROUP = "ru_cue_group"
+SIEVE_OF_KIND = {"name": NAME, "role": ROLE, "generic": ROLE, "group": GROUP}
+SUBJECT_KINDS = ("name", "role", "generic", "group")
+_WORD = re.compile(r"[\w-]+")
+_CAPITAL_WORD = re.compile(r"[А-ЯЁA-Z]")
+
+
+def credit_cues(text: str, quoting, refs, resolved, state: Discourse, tags: ParagraphTags,
+                mentions: Mentions, enabled) -> None:
+    outside = [ref for ref in refs if not inside(ref, quoting.inside) and ref.kind in SUBJECT_KINDS]
+    content: list[tuple[int, int]] = []
+    for cue in cues(text, quoting.inside):
+        if any(s <= cue.start() < e for s, e in content):
+            continue  # "Лукашенко напомнил, что главы государств договорились": what he said
+        # "… Нурсултану Назарбаеву. Президент Казахстана обратился …": named before the cue counts
+        state.name(pid for ref, ids in resolved if ref.end <= cue.start() for pid in ids)
+        subjects = _subjects(text, cue, outside, quoting.inside, state)
+        credited = False
+        for subject in subjects:
+            sieve = _sieve_of(subject)
+            if not enabled(sieve):
+                continue
+            ids = _resolve(subject, text, state, resolved, tags, mentions, cue)
+            tags.credit(ids, sieve)
+            credited = credited or bool(ids)
+        if credited and CONTENT_AFTER.match(text, cue.end()):
+            end = next((m.start() for m in SENTENCE_END.finditer(text, cue.end())), len(text))
+            content.append((cue.end(), end))
+
+
+def credit_colon_quotes(text: str, quoting, refs, state: Discourse, tags: ParagraphTags,
+                        mentions: Mentions) -> None:
+    """"Результат Назарбаев сформулировал так: «…»", "реплика его коллеги Лукашенко: «…»": a
+    quotation introduced by a colon is the last person named before the colon in its sentence."""
+    for start, _ in quoting.inside:
+        colon = re.search(r":\s*[«“„\"]$", text[max(0, start - 4):start])
+        if not colon or len(text[start:].split()) < 4:
+            continue
+        colon_at = max(0, start - 4) + colon.start()
+        lo = window_start(text, colon_at, quoting.inside)
+        before = [r for r in refs if lo <= r.start and r.end <= colon_at and r.kind in ("name", "role")
+                  and not inside(r, quoting.inside)
+                  and not PREPOSITION_BEFORE.search(text[max(0, r.start - 12):r.start])]
+        if before:
+            ids = mentions.resolver.resolve(before[-1], state.day, state.named)
+            if len(ids) == 1:
+                tags.credit(ids, COLON_QUOTE)
+
+
+# "Ильхам Алиев выступил на заседании." followed by the speech itself: announces, does not quote
+ANNOUNCES = re.compile(r"(?<![\w-])(?:выступи(?:л|ла)|взя(?:л|ла)\s+слово)(?![\w-])")
+
+
+def announced(text: str, refs, quoting, state: Discourse, mentions: Mentions) -> tuple[str, ...]:
+    """Who a narration paragraph says took the floor ("X выступил на заседании"): the speech
+    printed next, opening with a dash and no cue of its own, is theirs (`last_speaker`)."""
+    outside = [r for r in refs if not inside(r, quoting.inside) and r.kind in ("name", "role")]
+    for cue in ANNOUNCES.finditer(text):
+        subjects = _before(text, window_start(text, cue.start(), quoting.inside), cue, outside)
+        if len(subjects) == 1 and not isinstance(subjects[0], Pronoun):
+            ids = mentions.resolver.resolve(subjects[0], state.day, state.named)
+            if len(ids) == 1:
+                return ids
+    return ()
+
+
+def narrates(text: str, refs) -> bool:
+    """Does the paragraph open with someone in the third person ("Президент Азербайджана Ильхам
+    Алиев выступил"), not an address ("Ильхам Гейдарович, Вам слово")? Then a transcript turn is over."""
+    first = refs[0] if refs else None
+    if first is None or first.kind not in ("name", "role") or first.oblique or text[:first.start].strip():
+        return False
+    return not re.match(r"\s*[,!]", text[first.end:]) and not FIRST_PERSON.search(text)
+
+
+def _subjects(text: str, cue: re.Match, outside, quotes, state: Discourse) -> list:
+    if PRONOUN_CUE.fullmatch(cue.group()):
+        m = PRONOUN_CUE.fullmatch(cue.group())
+        return [Pronoun(cue.start() + m.start("pronoun"), cue.start() + m.end("pronoun"),
+                        "plural" if m.group("pronoun").lower() == "их" else "single")]
+    if INVERTED_CUE.fullmatch(cue.group()):
+        after = _after(text, cue.end(), outside, quotes, any_case=True, state=state)
+        return after[:1]
+    start = window_start(text, cue.start(), quotes)
+    before = _before(text, start, cue, outside)
+    if before:
+        return before
+    unknown = _unknown(name_ending(text[start:cue.start()]), state) or _known_unknown(
+        re.search(r"([А-ЯЁ][а-яё]+)\s*$", text[start:cue.start()]), state)
+    if unknown:
+        return [unknown]
+    return _after(text, cue.end(), outside, quotes, any_case=False, state=state)[:1]
+
+
+def _before(text: str, start: int, cue: re.Match, outside) -> list:
+    """The nearest nominative reference before the cue in its sentence (with those joined to it
+    by "и" when the verb is plural: "Путин и Токаев заявили")."""
+    pronouns = [Pronoun(m.start(), m.end(), "plural" if m.group("plural") else "single")
+                for m in PRONOUN.finditer(text, start, cue.start()) if not _covered(outside, m.start())]
+    candidates = sorted([*(r for r in outside if start <= r.start and r.end <= cue.start()), *pronouns],
+                        key=lambda r: r.end)
+    for index in range(len(candidates) - 1, -1, -1):
+        candidate = candidates[index]
+        if _oblique(text, candidate):
+            continue
+        gap = text[candidate.end:cue.start()]
+        if len(_WORD.findall(gap)) > MAX_GAP_WORDS or RELATIVE.search(gap):
+            return []
+        chosen = [candidate]
+        if cue.group().lower().endswith("ли"):
+            while index and re.fullmatch(r"\s*(?:,|и)\s*", text[candidates[index - 1].end:chosen[0].start]) \
+                    and not _oblique(text, candidates[index - 1]):
+                index -= 1
+                chosen.insert(0, candidates[index])
+        return chosen
+    return []
+
+
+def _after(text: str, position: int, outside, quotes, any_case: bool, state: Discourse) -> list:
+    """The first reference after the cue, over a few light words ("в субботу", "журналистам")
+    and, unless any case will do, over oblique ones; an unlisted name there is an unknown speaker."""
+    i = bisect.bisect_left(outside, position, key=lambda r: r.start)
+    cursor = position
+    while i < len(outside):
+        ref = outside[i]
+        gap = text[cursor:ref.start]
+        if re.search(r"[.!?;«»“”\"]", gap) or len(_WORD.findall(gap)) > MAX_AFTER_WORDS or covers(quotes, ref.start):
+            break
+        words = _WORD.findall(gap)
+        if words and _CAPITAL_WORD.match(words[0]) and not words[0].isupper() and cursor == position:
+            break  # "сообщает Интерфакс": something the tagger does not know speaks ("сообщил ТАСС X": told)
+        if any_case or not _oblique(text, ref):
+            if ref.kind in ("role", "generic"):  # "пресс-секретарь Токаева Берик Уали": the unknown's title
+                unknown = _unknown(name_starting(_after_title(text, ref.end, outside), titled=True), state)
+                if unknown:
+                    return [unknown]
+            return [ref]
+        cursor = ref.end
+        i += 1
+    gap = text[cursor:cursor + 80]
+    light = re.match(r"(?:\s+[а-яё]+){0,3}\s*", gap)
+    rest = gap[light.end():] if light else gap
+    unknown = _unknown(name_starting(rest), state) or _known_unknown(re.match(r"([А-ЯЁ][а-яё]+)(?![\w-])", rest), state)
+    if unknown:
+        return [unknown]
+    pronoun = re.match(r"\s*(?:(?P<single>он|она)|(?P<plural>они))(?![\w-])", text[position:position + 6])
+    if pronoun:
+        return [Pronoun(position + pronoun.start(), position + pronoun.end(),
+                        "plural" if pronoun.group("plural") else "single")]
+    return []
+
+
+def _after_title(text: str, end: int, outside) -> str:
+    """The text after a title and what belongs to it: an oblique reference ("президента
+    Кыргызстана", "узбекского лидера", "Токаева") or a lower-case genitive word or two."""
+    i = bisect.bisect_left(outside, end, key=lambda r: r.start)
+    while i < len(outside) and outside[i].oblique and not text[end:outside[i].start].strip():
+        end = outside[i].end
+        i += 1
+    light = re.match(r"(?:\s+[а-яё]+){0,2}(?=\s+[А-ЯЁ])", text[end:end + 40])
+    return text[end + (light.end() if light else 0):end + 80]
+
+
+def _unknown(found, state: Discourse) -> Unknown | None:
+    """An unlisted person, remembered by surname so that "— написал Уали" finds them again."""
+    if not found:
+        return None
+    speaker_id, problem, surname = found
+    state.unknown_surnames.setdefault(surname, speaker_id)
+    return Unknown(speaker_id, problem)
+
+
+def _known_unknown(match: re.Match | None, state: Discourse) -> Unknown | None:
+    if match and match.group(1) in state.unknown_surnames:
+        return Unknown(state.unknown_surnames[match.group(1)], "")
+    return None
+
+
+def _oblique(text: str, ref) -> bool:
+    if isinstance(ref, Pronoun):
+        return False
+    return ref.oblique or bool(PREPOSITION_BEFORE.search(text[max(0, ref.start - 12):ref.start]))
+
+
+def _covered(refs, position: int) -> bool:
+    return any(r.start <= position < r.end for r in refs)
+
+
+def _sieve_of(subject) -> str:
+    if isinstance(subject, Unknown):
+        return UNKNOWN
+    if isinstance(subject, Pronoun):
+        return PRONOUN_SIEVE
+    return SIEVE_OF_KIND.get(subject.kind, NAME)
