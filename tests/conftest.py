@@ -162,3 +162,13 @@ def lock_held_by_another_process(index_dir: Path):
         yield
     finally:
         holder.communicate("")
+
+
+def infer(matcher, text: str, day=None):
+    """The summit matcher's answer for a text given as lines (as an article's paragraphs are)."""
+    return matcher.infer(text.split("\n"), day)
+
+
+def summit_of(matcher, text: str, day=None) -> str | None:
+    match = infer(matcher, text, day)
+    return match.summit.id if match.summit else None

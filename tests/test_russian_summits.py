@@ -15,7 +15,7 @@ from indexer.russian_places import declined
 from indexer.summits import SummitMatcher
 from indexer.tagging import Tagger
 
-from .conftest import make_corpus
+from .conftest import infer, make_corpus, summit_of
 
 
 def summit(ident: str, city: str, country: str, day: str, fmt: str = "regular") -> str:
@@ -95,13 +95,6 @@ def matcher(small_corpus):
     return SummitMatcher(load_reference(small_corpus))
 
 
-def infer(matcher, text: str, day: dt.date | None = None):
-    return matcher.infer(text.split("\n"), day)
-
-
-def summit_of(matcher, text: str, day: dt.date | None = None) -> str | None:
-    match = infer(matcher, text, day)
-    return match.summit.id if match.summit else None
 
 
 # --- host cities in every case ---------------------------------------------------------------

@@ -12,7 +12,7 @@ from indexer.report import article_json, article_table
 from indexer.summits import SummitMatcher
 from indexer.tagging import Tagger
 
-from .conftest import make_corpus
+from .conftest import infer, make_corpus, summit_of
 
 SUMMITS = """
 [[summit]]
@@ -141,13 +141,6 @@ def matcher(small_corpus):
     return SummitMatcher(load_reference(small_corpus))
 
 
-def infer(matcher, text: str, day: dt.date | None = None):
-    return matcher.infer(text.split("\n"), day)
-
-
-def summit_of(matcher, text: str, day: dt.date | None = None) -> str | None:
-    match = infer(matcher, text, day)
-    return match.summit.id if match.summit else None
 
 
 def test_full_date_in_the_dateline(matcher):

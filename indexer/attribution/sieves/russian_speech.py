@@ -31,7 +31,7 @@ from ..russian_cues import (
     RELATIVE,
     cues,
 )
-from .speech_cues import _resolve
+from .speech_cues import credit_subjects
 
 NAME, ROLE, UNKNOWN, PRONOUN_SIEVE = "ru_cue_name", "ru_cue_role", "ru_cue_unknown", "ru_cue_pronoun"
 COLON_QUOTE = "ru_colon_quote"
@@ -52,14 +52,7 @@ def credit_cues(text: str, quoting, refs, resolved, state: Discourse, tags: Para
         # "… Нурсултану Назарбаеву. Президент Казахстана обратился …": named before the cue counts
         state.name(pid for ref, ids in resolved if ref.end <= cue.start() for pid in ids)
         subjects = _subjects(text, cue, outside, quoting.inside, state)
-        credited = False
-        for subject in subjects:
-            sieve = _sieve_of(subject)
-            if not enabled(sieve):
-                continue
-            ids = _resolve(subject, text, state, resolved, tags, mentions, cue)
-            tags.credit(ids, sieve)
-            credited = credited or bool(ids)
+        credited = credit_subjects(subjects, _sieve_of, text, cue, state, resolved, tags, mentions, enabled)
         if credited and CONTENT_AFTER.match(text, cue.end()):
             end = next((m.start() for m in SENTENCE_END.finditer(text, cue.end())), len(text))
             content.append((cue.end(), end))

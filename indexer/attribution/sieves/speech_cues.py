@@ -39,20 +39,27 @@ def credit_cues(text: str, quoting, refs, resolved, state: Discourse, tags: Para
     for cue, trailing in sorted(marked, key=lambda item: not item[1]):  # trailing cues first, each kind in order
         if any(s <= cue.start() < e for s, e in content):
             continue  # "Lukashenko reminded that the heads of state had agreed ...": what he said
-        credited = False
-        for subject in find_subjects(text, cue, outside, quoting.inside, state):
-            sieve = _sieve_of(subject)
-            if not enabled(sieve):
-                continue
-            ids = _resolve(subject, text, state, resolved, tags, mentions, cue)
-            tags.credit(ids, sieve)
-            credited = credited or bool(ids)
+        subjects = find_subjects(text, cue, outside, quoting.inside, state)
+        credited = credit_subjects(subjects, _sieve_of, text, cue, state, resolved, tags, mentions, enabled)
         if credited and trailing:
             content.append(_reported_before(text, cue))
         elif CONTENT_CLAUSE.match(text, cue.end()) if credited else REPORTED_CLAUSE.match(text, cue.end()):
             # what follows "said that", or "Experts say he ...", is the content of the speech
             end = next((m.start() for m in SENTENCE_END.finditer(text, cue.end())), len(text))
             content.append((cue.end(), end))
+
+def credit_subjects(subjects, sieve_of, text: str, cue, state: Discourse, resolved, tags: ParagraphTags,
+                    mentions: Mentions, enabled) -> bool:
+    """Credit each subject of a cue under its kind's sieve (if switched on); did anyone get credit?"""
+    credited = False
+    for subject in subjects:
+        sieve = sieve_of(subject)
+        if enabled(sieve):
+            ids = _resolve(subject, text, state, resolved, tags, mentions, cue)
+            tags.credit(ids, sieve)
+            credited = credited or bool(ids)
+    return credited
+
 
 def _reported_before(text: str, cue: re.Match) -> tuple[int, int]:
     """"Yushchenko will write to Putin, she said.": the sentence before the comma is what she
