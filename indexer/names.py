@@ -84,8 +84,10 @@ class NameResolver:
             for full in (person.name, *person.variants, *person.russian):
                 if is_cyrillic(full):
                     for form in full_name_forms(full):
-                        forms.setdefault(form.text, set()).add(person.id)
-                        (self.oblique_forms if form.oblique else nominative).add(form.text)
+                        # most Russian copy prints "ё" as "е": "Мирзиеев" is "Мирзиёев"
+                        for text in {form.text, form.text.replace("ё", "е").replace("Ё", "Е")}:
+                            forms.setdefault(text, set()).add(person.id)
+                            (self.oblique_forms if form.oblique else nominative).add(text)
                     continue
                 words = full.split()
                 for form in (full, words[-1], f"{words[0][0]}. {words[-1]}"):

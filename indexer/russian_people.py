@@ -103,3 +103,29 @@ def name_starting(text: str, titled: bool = False) -> tuple[str, str, str] | Non
     match = NAME_AT_START.match(text)
     found = unknown_speaker(match.group("name"), titled) if match else None
     return (*found, match.group("name").split()[-1]) if found else None
+
+
+# an office held by an unlisted person, in the nominative (the subject after a speech verb)
+_OFFICE = re.compile(r"(?<![\w-])(?i:посол|директор|заведующий|руководитель|начальник|министр|замминистра|"
+                     r"заместитель|советник|помощник|представитель|председатель|секретарь|пресс-секретарь|спикер|"
+                     r"депутат|сенатор|губернатор|мэр|посланник|консул|полпред)(?![\w-])")
+_CAPITAL_WORD = re.compile(rf"(?<![\w-]){WORD}(?![\w-])")
+
+
+def titled_name(text: str, position: int) -> tuple[str, str, str] | None:
+    """(speaker id, problem, surname) for an unlisted person after an office and whatever
+    belongs to it ("сообщил журналистам директор департамента МИД КР Болотбек Мукашев",
+    "Чрезвычайный и Полномочный Посол Узбекистана в Беларуси Насирджан Юсупов"): the first
+    pair of capitalised words after the office, in the same sentence, that reads as a name."""
+    window = re.split(r"[.!?;«»“”\"]", text[position:position + 200], maxsplit=1)[0]
+    office = _OFFICE.search(window)
+    if not office or len(window[:office.start()].split()) > 6:
+        return None
+    words = list(_CAPITAL_WORD.finditer(window, office.end()))
+    for first, second in zip(words, words[1:], strict=False):
+        if window[first.end():second.start()].strip() == "":
+            found = unknown_speaker(f"{first.group()} {second.group()}", titled=True)
+            if found:
+                return (*found, second.group())
+    return None
+

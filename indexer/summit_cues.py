@@ -32,18 +32,26 @@ MEETING = low_re(r"summit|meeting|session|council|\bcis\b|commonwealth|leaders|h
                  r"совет|\bснг\b|содружеств|лидер|глав\w*\s+(?:государств|стран)|президент\w*\s+стран|\bсгг\b")
 # a sentence about another summit: the next venue, the previous one, one "last May"
 # a meeting "scheduled for October 11" or "to be held" is a coming one, not the one reported
-_COMING = r"scheduled\s+(?:for|on|to)|to\s+be\s+held|forthcoming"
+_COMING = (r"scheduled\s+(?:for|on|to)|to\s+be\s+held|forthcoming|proposed\s+(?:to\s+hold|holding)|"
+           r"invit(?:ed|es|ing)\s+(?:[\w-]+\s+){0,8}?to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:summit|meeting)")
 # Russian: "следующий саммит", "предыдущая встреча", "в прошлом году"; "очередной саммит состоится"
 # (the regular one, in the future: the next), not "на очередном заседании" (the one reported)
 _RU_OTHER = (r"следующ\w*|предыдущ\w*|прошлогодн\w*|в\s+прошлом\s+году|прошл(?:ый|ого|ом|ая|ой|ую)\s+(?:раз|саммит\w*|"
              r"заседани\w*|встреч\w*)|очередн(?:ой|ое|ая)\s+(?:[\w-]+\s+){0,5}?(?:состоится|пройд[её]т)"
              # a decision on where or when to meet: "договорились, что оно состоится в Астане"
              r"|(?:договорились|решили|решено|приняли\s+решение|принято\s+решение)[\s,]+(?:[\w-]+[\s,]+){0,6}?"
-             r"(?:состоится|пройд[её]т|провести)")
+             r"(?:состоится|пройд[её]т|провести)"
+             # a proposal or plan to hold one: "предложила провести 15 октября 2021 года в Минске"
+             r"|(?:предлож\w*|планиру\w*|намерен\w*)\s+(?:[\w-]+\s+){0,3}?провести"
+             # an invitation to one: "пригласил лидеров СНГ на неформальную встречу в декабре", "был бы
+             # рад вас видеть в Петербурге … на неформальную нашу встречу"
+             r"|(?:пригла(?:сил|сила|сили|шаю|шаем)|рад\w*\s+(?:[\w-]+\s+){0,2}?видеть)[^.!?]{0,160}?"
+             r"\bна\s+(?:[\w-]+(?:у|ю|ой|ый|ий|ое|ая|ом|ем|ей|ые|ие|ых|их)\s+){0,3}?(?:саммит|встреч|заседани)\w*")
 OTHER_SUMMIT = low_re(
     r"\b(?:next|previous|past|again|earlier\s+(?:summit|meeting)|last\s+(?:time|year|summit|meeting|"
     rf"spring|summer|autumn|fall|winter|{'|'.join(MONTH_NAMES)})|{_COMING}|{_RU_OTHER})\b")
-NEXT = low_re(rf"\b(?:next|again|will\s+host|to\s+host|{_COMING}|следующ\w*|состоится|пройд[её]т|будет|будут|примет)\b")
+NEXT = low_re(rf"\b(?:next|again|will\s+host|to\s+host|{_COMING}|следующ\w*|состоится|пройд[её]т|будет|будут|примет|"
+              r"провести|пригла\w*|видеть)\b")
 # "took part in the next meeting of the Council": "next" as in "regular" (Russian "очередной"), in the past
 REGULAR_NEXT = low_re(
     r"\b(?:participated|took\s+part|attended)\s+(?:in\s+)?(?:the\s+)?next\s+(?:meeting|session|summit)")

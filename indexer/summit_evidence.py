@@ -71,6 +71,9 @@ class Evidence:
     periods: list[tuple[dt.date, dt.date, str]] = field(default_factory=list)  # a name in use then: written then
     body_cities: set[str] = field(default_factory=set)  # host cities named outside the dateline, any CIS sentence
     lead_dates: list[TextDate] = field(default_factory=list)
+    weekday_days: list[tuple[int, int, int, str]] = field(default_factory=list)  # (weekday, month, day, text)
+    preview: bool = False  # the article's day fits no summit in the cities the body names: a preview
+    filed_on: TextDate | None = None  # that day, when a dateline gives it: when it was filed, not met
 
     def about_this(self, pos: int) -> bool:
         return self.sentences.kind_at(pos) == "this"
@@ -149,6 +152,8 @@ class EvidenceReader:
                 elif kind == "next" and d.precision == "year":  # "the next summit will be in 2015": a plan
                     ev.years.append((d.year, True, d.text))
             elif not (d.relative and not MEETING.search(sentence)):  # "tested positive on Monday": no
+                if d.precision == "day-month" and (named := _weekday_before(low, d.start)) is not None:
+                    ev.weekday_days.append((named, d.month, d.days()[0], text[d.start:d.end]))
                 if d.precision == "year":
                     ev.years.append((d.year, bool(FUTURE.search(sentence)), d.text))
                 ev.dates.append(d)
@@ -265,3 +270,16 @@ def _around(pattern: re.Pattern, low: str, word: str, before: int, after: int):
             yield m
             end = m.end()
         at = low.find(word, max(at + 1, end))
+
+
+# "во вторник, 28 декабря", "on Tuesday, 28 December": the weekday fixes the year among summits
+_WEEKDAY_BEFORE = re.compile(r"(?<![\w-])(?:понедельник|вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресенье|"
+                             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*$")
+_WEEKDAY_INDEX = {"пон": 0, "вто": 1, "сре": 2, "чет": 3, "пят": 4, "суб": 5, "вос": 6,
+                  "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def _weekday_before(low: str, start: int) -> int | None:
+    m = _WEEKDAY_BEFORE.search(low, max(0, start - 16), start)
+    return _WEEKDAY_INDEX[m.group()[:3]] if m else None
+

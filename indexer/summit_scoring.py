@@ -40,7 +40,8 @@ class Facts:
             if d.date:
                 facts.full.append((d.date, d.text))
             elif precision == "day-month":
-                facts.day_months.append((days_of_year(d), d.text, in_lead(d, ev.lead)))
+                if d is not ev.filed_on:  # a preview's dateline day says when it was filed, not met
+                    facts.day_months.append((days_of_year(d), d.text, in_lead(d, ev.lead)))
             elif precision == "month":
                 facts.months.setdefault((d.year, d.month), d.text)
             elif precision == "weekday":
@@ -124,7 +125,9 @@ class SummitIndex:
                 if sid in in_pool:
                     (scores.get(sid) or scores.setdefault(sid, Score())).add(kind, points, why, yearless)
 
-        for s in pool if lead_day else ():  # the pool holds only summits within 21 days of it
+        for s in pool if lead_day else ():  # a preview's pool also holds summits further away
+            if self.distance(s, lead_day) > DATE_WINDOW:
+                continue
             if self.distance(s, lead_day) <= NEAR:
                 add((s.id,), "date", 6, f"article dated {lead_day}, the summit's date")
             else:
@@ -144,6 +147,11 @@ class SummitIndex:
             for s in pool if lead else ():
                 if s.id not in near and self.gap(s, stated) <= DATE_WINDOW:
                     add((s.id,), "date", 2, f"dateline '{surface}' within 21 days", yearless=True)
+        for weekday, month, day, surface in ev.weekday_days:  # "во вторник, 28 декабря": which year's
+            for s in pool:
+                same = on(s.date.year, month, day)
+                if same and same.weekday() == weekday and self.distance(s, same) <= NEAR:
+                    add((s.id,), "weekday", 2, f"'{surface}' was a {same:%A} in {s.date.year}")
         for (year, month), surface in facts.months.items():
             add(self.by_month.get((year, month), ()), "year", 3, f"'{surface}' is the summit's month")
         for weekday, surface in facts.weekdays.items():
@@ -166,6 +174,8 @@ class SummitIndex:
             add((s.id for s in pool if 1 < self.span[s.id][0] - ended <= YEAR), "next", 1,
                 f"'{surface}' ({summit_id}) came before: this one came in the year after")
         for city, where in ev.city_mentions:
+            if where == "dateline" and ev.preview:
+                continue  # where a preview was filed
             add(self.by_city.get(city, ()), "city", 3 if where == "body" else 1, f"host city {city} named ({where})")
         for country, how in ev.host_countries.items():
             name = self.reference.countries[country].name

@@ -55,8 +55,9 @@ class SummitMatcher:
     def cities_in(self, text: str) -> set[str]:
         return {city for city, _, _ in self.reader.cities(lowered(text))}
 
-    def infer(self, parts: list[str] | str, day: dt.date | None) -> SummitMatch:
-        """`parts`: the title and the paragraphs (or one text); `day`: the header's date."""
+    def infer(self, parts: list[str] | str, day: dt.date | None, day_source: str = "header") -> SummitMatch:
+        """`parts`: the title and the paragraphs (or one text); `day`: the header's date (or,
+        `day_source` "url", the one the address carries)."""
         parts = parts.split("\n") if isinstance(parts, str) else parts
         text = "\n".join(parts)
         low = lowered(text)
@@ -73,7 +74,7 @@ class SummitMatcher:
         if ev.government_meeting:
             return SummitMatch(None, evidence=(ev.government_meeting,), date=lead_day)
         notes: list[str] = []
-        pool = self._contradictions(self._summits, ev, day, lead_day, notes)
+        pool = self._contradictions(self._summits, ev, day, lead_day, notes, day_source)
         scores = self.index.scores(pool, ev, lead_day, Facts.of(ev, lead_day))
         top_score, top = best(pool, scores)
         offices: list[frozenset[str]] = []
@@ -99,11 +100,20 @@ class SummitMatcher:
 
     # --- evidence against --------------------------------------------------------------------
 
-    def _contradictions(self, pool, ev: Evidence, day, lead_day, notes: list[str]) -> list[Summit]:
+    def _contradictions(self, pool, ev: Evidence, day, lead_day, notes: list[str],
+                        day_source: str = "header") -> list[Summit]:
         def narrow(keep, why: str, hard: bool = False) -> list[Summit]:
             return _narrow(pool, keep, why, notes, hard)
 
-        if lead_day:
+        if day and day_source == "url":  # the day it was published, perhaps a preview months ahead
+            near = [s for s in pool if self.index.distance(s, day) <= DATE_WINDOW]
+            if not ev.body_cities or any(s.city in ev.body_cities for s in near):
+                pool = narrow(lambda s: s in near, f"article dated {day} (url): summits more than 21 days "
+                              "away ruled out")
+            else:
+                ev.preview = True
+                notes.append(f"url: date {day} fits no summit in {', '.join(sorted(ev.body_cities))}: a preview")
+        elif lead_day:
             source = "header" if day else "dateline"
             pool = narrow(lambda s: self.index.distance(s, lead_day) <= DATE_WINDOW,
                           f"article dated {lead_day} ({source}): summits more than 21 days away ruled out", hard=True)
@@ -114,6 +124,7 @@ class SummitMatcher:
                 pool = narrow(lambda s: s in near, f"dateline '{dateline.text}': summits more than 21 days from it "
                               "ruled out")
             else:  # a preview filed months ahead: the host city the body names outweighs a day with no year
+                ev.preview, ev.filed_on = True, dateline
                 notes.append(f"dateline '{dateline.text}' fits no summit in {', '.join(sorted(ev.body_cities))}: "
                              "not the summit's date")
         for first, last, surface in ev.periods:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer import corpus
+from indexer import corpus, metadata
 from indexer.corpus import ArticleError, article_id_for, list_article_files, read_article
 
 TEXT = "Лукашенко said: «We agree».\n\nThe talks in Minsk ended at noon."
@@ -103,7 +103,7 @@ def test_an_implausible_date_is_reported_and_not_used(tag_text, text, raw, reaso
 def test_the_founding_day_and_next_month_are_plausible(tmp_path):
     soon = dt.date.today() + dt.timedelta(days=30)
     for day in (dt.date(1991, 12, 8), soon):
-        assert corpus.implausible_date(day) is None
+        assert metadata.implausible_date(day) is None
         article = read(tmp_path, f"date: {day.isoformat()}\n\nThe talks ended.\n".encode())
         assert (article.metadata, article.notes) == ({"date": day.isoformat()}, ())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 PUTIN, LUKASHENKO, TOKAYEV = "vladimir-putin", "aleksandr-lukashenko", "kassym-jomart-tokayev"
 ALIYEV, RAHMON, LEBEDEV, PESKOV = "ilham-aliyev", "emomali-rahmon", "sergei-lebedev", "dmitry-peskov"
-USHAKOV, NAZARBAYEV = "yuri-ushakov", "nursultan-nazarbayev"
+USHAKOV, NAZARBAYEV, LAVROV = "yuri-ushakov", "nursultan-nazarbayev", "sergei-lavrov"
 NONE: tuple[str, ...] = ()
 
 

@@ -48,6 +48,8 @@ def resolver(reference):
     ("В.Путин: Уважаемые коллеги", "vladimir-putin", False),
     ("В. В. Путин открыл заседание", "vladimir-putin", False),
     ("поздравил Мирзиёева", "shavkat-mirziyoyev", True),
+    ("поздравил Мирзиеева", "shavkat-mirziyoyev", True),  # "ё" printed as "е", as most copy does
+    ("Шавкат Мирзиеев поблагодарил коллег", "shavkat-mirziyoyev", False),
     ("Ильхам Гейдарович, добро пожаловать", "ilham-aliyev", False),
     ("Касым-Жомарта Токаева", "kassym-jomart-tokayev", True),
 ])

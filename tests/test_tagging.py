@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from indexer.tagging import MAX_PASSAGE_CHARS
+from indexer.passage_cuts import MAX_PASSAGE_CHARS
 
 
 def test_header_wins_over_inference(tag_text):

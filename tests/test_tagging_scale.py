@@ -20,7 +20,7 @@ from bench.tagging_scale import article_text
 from indexer.attribution import Attributor
 from indexer.corpus import read_article
 from indexer.dates import find_dates
-from indexer.tagging import MAX_PARAGRAPH_CHARS
+from indexer.passage_cuts import MAX_PARAGRAPH_CHARS
 
 INDEXER = str(Path(indexer.__file__).resolve().parent)
 LINEAR = 4.5  # work allowed for four times the text

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Sequence
 
-from ..corpus import Paragraph
 from ..names import NameResolver
+from ..paragraphs import Paragraph
 from .context import Discourse, ParagraphTags, Turn
 from .mentions import Mentions
 from .quoting import Quoting, chain_from, has_substantive_quote, inside, quote_structure

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..corpus import Paragraph
+from ..paragraphs import Paragraph
 from .russian_quotes import dash_speech, merged
 
 OPENING_MARKS = "“«„"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ...corpus import Paragraph
+from ...paragraphs import Paragraph
 from ..context import Discourse, ParagraphTags
 from ..mentions import Mentions
 from ..russian_cues import ABOUT_THIS

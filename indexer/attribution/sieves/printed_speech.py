@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ...corpus import Paragraph
+from ...paragraphs import Paragraph
 from ..context import SALUTATION, Discourse, ParagraphTags, Turn
 from ..mentions import Mentions
 from ..quoting import inside

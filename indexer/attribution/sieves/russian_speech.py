@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ...russian_people import name_ending, name_starting
+from ...russian_people import name_ending, name_starting, titled_name
 from ..context import FIRST_PERSON, Discourse, ParagraphTags
 from ..cues import SENTENCE_END, window_start
 from ..mentions import Mentions, Pronoun, Unknown
@@ -154,7 +154,9 @@ def _after(text: str, position: int, outside, quotes, any_case: bool, state: Dis
     while i < len(outside):
         ref = outside[i]
         gap = text[cursor:ref.start]
-        if re.search(r"[.!?;«»“”\"]", gap) or len(_WORD.findall(gap)) > MAX_AFTER_WORDS or covers(quotes, ref.start):
+        # "по словам министра, график президента …": what follows the comma is what was said
+        if re.search(r"[.!?;«»“”\"]" if not any_case else r"[.!?;«»“”\",]", gap) or (
+                len(_WORD.findall(gap)) > MAX_AFTER_WORDS or covers(quotes, ref.start)):
             break
         words = _WORD.findall(gap)
         if words and _CAPITAL_WORD.match(words[0]) and not words[0].isupper() and cursor == position:
@@ -170,7 +172,9 @@ def _after(text: str, position: int, outside, quotes, any_case: bool, state: Dis
     gap = text[cursor:cursor + 80]
     light = re.match(r"(?:\s+[а-яё]+){0,3}\s*", gap)
     rest = gap[light.end():] if light else gap
-    unknown = _unknown(name_starting(rest), state) or _known_unknown(re.match(r"([А-ЯЁ][а-яё]+)(?![\w-])", rest), state)
+    unknown = (_unknown(name_starting(rest), state)
+               or _known_unknown(re.match(r"([А-ЯЁ][а-яё]+)(?![\w-])", rest), state)
+               or _unknown(titled_name(text, cursor), state))
     if unknown:
         return [unknown]
     pronoun = re.match(r"\s*(?:(?P<single>он|она)|(?P<plural>они))(?![\w-])", text[position:position + 6])
@@ -201,8 +205,13 @@ def _unknown(found, state: Discourse) -> Unknown | None:
 
 
 def _known_unknown(match: re.Match | None, state: Discourse) -> Unknown | None:
-    if match and match.group(1) in state.unknown_surnames:
-        return Unknown(state.unknown_surnames[match.group(1)], "")
+    """An unlisted person named before, by surname in any case ("по словам Мукашева")."""
+    if not match:
+        return None
+    word = match.group(1)
+    for surname in (word, *(word[:-len(end)] for end in ("ым", "ом", "а", "у", "е") if word.endswith(end))):
+        if surname in state.unknown_surnames:
+            return Unknown(state.unknown_surnames[surname], "")
     return None
 
 
