@@ -54,3 +54,9 @@ def article_language(header: str | None, text: str) -> tuple[str, str | None]:
         return detected, None
     return detected, (f"language '{header.strip()[:40]}' is not one of {', '.join(LANGUAGES)}: "
                       f"detected as {detected}")
+
+
+def yo_as_ye(text: str) -> str:
+    """`ё` spelt `е`, case kept: Russian copy prints `ё` only now and then (`Мирзиёев`, `Мирзиеев`)."""
+    return text.replace("ё", "е").replace("Ё", "Е")
+

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from . import roles
+from .language import yo_as_ye
 from .name_patterns import (
     ANAPHORS,
     CAPITALISED,
@@ -85,7 +86,7 @@ class NameResolver:
                 if is_cyrillic(full):
                     for form in full_name_forms(full):
                         # most Russian copy prints "ё" as "е": "Мирзиеев" is "Мирзиёев"
-                        for text in {form.text, form.text.replace("ё", "е").replace("Ё", "Е")}:
+                        for text in {form.text, yo_as_ye(form.text)}:
                             forms.setdefault(text, set()).add(person.id)
                             (self.oblique_forms if form.oblique else nominative).add(text)
                     continue

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .language import yo_as_ye
+
 # Russian names of the countries (nominative) and the stem of each adjective ("белорусская
 # столица"). Standard Russian forms: unverified (from memory); "Кыргызстан" and "Беларусь" are the
 # official forms, "Киргизия" and "Белоруссия" the ones Russian media also use.
@@ -76,7 +78,7 @@ def _noun_forms(word: str) -> set[str]:
 
 
 def _with_e(forms: set[str]) -> set[str]:
-    return forms | {f.replace("ё", "е") for f in forms}
+    return forms | {yo_as_ye(f) for f in forms}
 
 
 def is_russian(form: str) -> bool:

@@ -22,9 +22,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .dates import MONTH_NAMES, TextDate, find_dates
+from .dates import MONTH_NAMES, WEEKDAYS, TextDate, find_dates
 from .name_patterns import trie_regex
 from .reference import ReferenceData
+from .russian_dates import WEEKDAY_FORMS
 from .russian_places import RussianPlaces, declined, is_russian
 from .summit_cues import (
     ANNIVERSARY,
@@ -275,8 +276,7 @@ def _around(pattern: re.Pattern, low: str, word: str, before: int, after: int):
 # "во вторник, 28 декабря", "on Tuesday, 28 December": the weekday fixes the year among summits
 _WEEKDAY_BEFORE = re.compile(r"(?<![\w-])(?:понедельник|вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресенье|"
                              r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*$")
-_WEEKDAY_INDEX = {"пон": 0, "вто": 1, "сре": 2, "чет": 3, "пят": 4, "суб": 5, "вос": 6,
-                  "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_WEEKDAY_INDEX = {name.lower()[:3]: n for names in (WEEKDAYS, WEEKDAY_FORMS) for n, name in enumerate(names)}
 
 
 def _weekday_before(low: str, start: int) -> int | None:

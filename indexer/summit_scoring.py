@@ -126,9 +126,9 @@ class SummitIndex:
                     (scores.get(sid) or scores.setdefault(sid, Score())).add(kind, points, why, yearless)
 
         for s in pool if lead_day else ():  # a preview's pool also holds summits further away
-            if self.distance(s, lead_day) > DATE_WINDOW:
+            if (distance := self.distance(s, lead_day)) > DATE_WINDOW:
                 continue
-            if self.distance(s, lead_day) <= NEAR:
+            if distance <= NEAR:
                 add((s.id,), "date", 6, f"article dated {lead_day}, the summit's date")
             else:
                 add((s.id,), "date", 3, f"article dated {lead_day}, within 21 days")

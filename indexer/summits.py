@@ -105,28 +105,28 @@ class SummitMatcher:
         def narrow(keep, why: str, hard: bool = False) -> list[Summit]:
             return _narrow(pool, keep, why, notes, hard)
 
-        if day and day_source == "url":  # the day it was published, perhaps a preview months ahead
-            near = [s for s in pool if self.index.distance(s, day) <= DATE_WINDOW]
+        def unless_preview(near: list[Summit], why: str, filed: str, filed_on=None) -> list[Summit]:
+            """Keep the summits near a publication day, unless none of them is in a host city the
+            body names: then it is a preview filed months ahead, and the city outweighs the day."""
             if not ev.body_cities or any(s.city in ev.body_cities for s in near):
-                pool = narrow(lambda s: s in near, f"article dated {day} (url): summits more than 21 days "
-                              "away ruled out")
-            else:
-                ev.preview = True
-                notes.append(f"url: date {day} fits no summit in {', '.join(sorted(ev.body_cities))}: a preview")
+                return narrow(lambda s: s in near, why)
+            ev.preview, ev.filed_on = True, filed_on
+            notes.append(f"{filed} fits no summit in {', '.join(sorted(ev.body_cities))}: not the summit's date")
+            return pool
+
+        if day and day_source == "url":  # the day it was published
+            pool = unless_preview([s for s in pool if self.index.distance(s, day) <= DATE_WINDOW],
+                                  f"article dated {day} (url): summits more than 21 days away ruled out",
+                                  f"url: date {day}")
         elif lead_day:
             source = "header" if day else "dateline"
             pool = narrow(lambda s: self.index.distance(s, lead_day) <= DATE_WINDOW,
                           f"article dated {lead_day} ({source}): summits more than 21 days away ruled out", hard=True)
         elif dateline := next((d for d in ev.lead_dates if d.day and d.month), None):
             stated = days_of_year(dateline)
-            near = [s for s in pool if self.index.gap(s, stated) <= DATE_WINDOW]
-            if not ev.body_cities or any(s.city in ev.body_cities for s in near):
-                pool = narrow(lambda s: s in near, f"dateline '{dateline.text}': summits more than 21 days from it "
-                              "ruled out")
-            else:  # a preview filed months ahead: the host city the body names outweighs a day with no year
-                ev.preview, ev.filed_on = True, dateline
-                notes.append(f"dateline '{dateline.text}' fits no summit in {', '.join(sorted(ev.body_cities))}: "
-                             "not the summit's date")
+            pool = unless_preview([s for s in pool if self.index.gap(s, stated) <= DATE_WINDOW],
+                                  f"dateline '{dateline.text}': summits more than 21 days from it ruled out",
+                                  f"dateline '{dateline.text}'", dateline)
         for first, last, surface in ev.periods:
             pool = narrow(lambda s, a=first, b=last: a - WINDOW <= s.date <= b + WINDOW,
                           f"'{surface}' was the city's name from {first} to {last}: summits outside ruled out")

@@ -89,7 +89,7 @@ class Tagger:
             problems.append(problem)
         paragraphs, sections, cut = bounded(article.paragraphs)
         with self.resolver.article(len(paragraphs)):
-            match = self._summit(article, paragraphs, self._metadata_date(article, problems), problems)
+            match = self._summit(article, paragraphs, *self._metadata_date(article, problems), problems)
             summit, day = match.summit, match.date
             source, outlet_country = self._outlet(article)
             tags = self.attributor.attribute(paragraphs, day, outlet_country, language)
@@ -114,15 +114,15 @@ class Tagger:
 
     # --- article-level facts ---------------------------------------------------------------
 
-    def _metadata_date(self, article: SourceArticle, problems: list[str]) -> dt.date | None:
-        """The header's date, else the one the `url:` header's path carries."""
+    def _metadata_date(self, article: SourceArticle, problems: list[str]) -> tuple[dt.date | None, str]:
+        """The header's date, else the one the `url:` header's path carries, and which it was."""
         raw = article.metadata.get("date")
         day = parse_date(raw) if raw else None
         if raw and day is None:
             problems.append(f"date '{raw}' is not YYYY-MM-DD: ignored")
-        return day or date_in_url(article.metadata.get("url"))
+        return (day, "header") if day else (date_in_url(article.metadata.get("url")), "url")
 
-    def _summit(self, article: SourceArticle, paragraphs: list[Paragraph], day: dt.date | None,
+    def _summit(self, article: SourceArticle, paragraphs: list[Paragraph], day: dt.date | None, source: str,
                 problems: list[str]) -> SummitMatch:
         """The summit and the article's date (header, else dateline, else the summit's), with why."""
         key = article.metadata.get("summit")
@@ -133,7 +133,6 @@ class Tagger:
                                    date=day or _date_in_dateline(article) or summit.date)
             problems.append(f"unknown summit '{key}' (not in summits.toml): inferred from the text instead")
         parts = [article.metadata.get("title", ""), *(p.text for p in paragraphs)]
-        source = "header" if article.metadata.get("date") and parse_date(article.metadata["date"]) else "url"
         match = self.summits.infer(parts, day, source)
         if match.problem:
             problems.append(match.problem)

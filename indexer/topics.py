@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .language import yo_as_ye
 from .reference import Topic
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -42,7 +43,7 @@ class TopicMatcher:
         lowered = fold(text)
         if len(lowered) != len(text):
             # a letter whose lower case is longer ("İ"): no fast path, match ignoring case
-            text = text.replace("ё", "е").replace("Ё", "Е")
+            text = yo_as_ye(text)
             return tuple(tid for tid, regex in self._any_case if regex.search(text))
         cyrillic = _CYRILLIC.search(lowered) is not None
         other = _OTHER_LETTER.search(lowered) is not None

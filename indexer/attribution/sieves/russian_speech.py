@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ...russian_names import surname_cases
 from ...russian_people import name_ending, name_starting, titled_name
 from ..context import FIRST_PERSON, Discourse, ParagraphTags
 from ..cues import SENTENCE_END, window_start
@@ -209,10 +210,9 @@ def _known_unknown(match: re.Match | None, state: Discourse) -> Unknown | None:
     if not match:
         return None
     word = match.group(1)
-    for surname in (word, *(word[:-len(end)] for end in ("ым", "ом", "а", "у", "е") if word.endswith(end))):
-        if surname in state.unknown_surnames:
-            return Unknown(state.unknown_surnames[surname], "")
-    return None
+    speaker_id = state.unknown_surnames.get(word) or next(
+        (sid for surname, sid in state.unknown_surnames.items() if word in surname_cases(surname)), None)
+    return Unknown(speaker_id, "") if speaker_id else None
 
 
 def _oblique(text: str, ref) -> bool:
