@@ -103,6 +103,20 @@ def test_an_unknown_language_is_a_bad_parameter(client):
     assert response.status_code == 400
 
 
+def test_a_known_language_with_no_passages_yet_finds_nothing(tmp_path):
+    from indexer.build import build_index
+
+    build_index(make_corpus(tmp_path / "corpus", {"en_detected.txt": ARTICLES["en_detected.txt"]}), tmp_path / "index")
+    app = create_app({"INDEX_PATH": str(tmp_path / "index"), "TESTING": True})
+    try:
+        response = app.test_client().get("/api/search?lang=ru")
+        assert response.status_code == 200
+        assert response.get_json()["total"] == 0
+        assert app.test_client().get("/search?q=Лукашенко&lang=ru").status_code == 200
+    finally:
+        app.extensions["readers"].close_all()
+
+
 def test_the_article_api_and_the_page_show_the_language(client):
     assert client.get("/api/articles/ru_detected").get_json()["lang"] == "ru"
     page = client.get("/search?lang=ru").get_data(as_text=True)

@@ -79,7 +79,10 @@ class Generation:
         # an outlet no reference file lists is indexed by the slug of its name as written
         unlisted = {o: _unlisted_outlet(o) for o in _values(searcher, "outlet") if o not in listed}
         self.labels["outlet"] = {**listed, **unlisted}
-        self.labels["lang"] = {code: LANGUAGES.get(code, code) for code in sorted(_values(searcher, "lang"))}
+        # every language the tagger knows is a value, as every listed summit is: "lang=ru" on an
+        # index with no Russian yet finds nothing rather than being refused
+        self.labels["lang"] = {code: LANGUAGES.get(code, code)
+                               for code in sorted(set(_values(searcher, "lang")) | set(LANGUAGES))}
         self.labels["year"] = {y: y for y in sorted(_values(searcher, "year"), reverse=True)}
         self.roles: dict[str, list[list]] = meta["record"].get("roles", {})  # offices.py
         self._memo: dict[str, object] = {}
