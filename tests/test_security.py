@@ -7,6 +7,7 @@ import io
 import os
 import socket
 import threading
+import time
 
 import pytest
 
@@ -58,8 +59,17 @@ def send(server: LiveServer, head: str, body: bytes = b"") -> bytes:
     return answer
 
 
-def temp_bytes(server: LiveServer) -> int:
-    """What the server holds in deleted temporary files (where waitress spools a body past 512 KiB)."""
+def temp_bytes(server: LiveServer, within: float = 2.0) -> int:
+    """What the server still holds in deleted temporary files (where waitress spools a body past 512 KiB)
+    once it has had `within` seconds to let them go: waitress may send its 413 a moment before it
+    closes the connection and the spool with it, so a single look would race it."""
+    deadline = time.monotonic() + within
+    while (held := _held_temp_bytes(server)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return held
+
+
+def _held_temp_bytes(server: LiveServer) -> int:
     fds = f"/proc/{server.process.pid}/fd"
     total = 0
     for fd in os.listdir(fds):
