@@ -4,7 +4,7 @@ English copy marks a name by capitals alone; Russian capitalises organisations t
 Безопасности", "Содружество Независимых Государств"), so a capitalised pair is taken for a
 person only when pymorphy3's dictionary reads its first word as a given name and neither word as
 an organisation or a place. The speaker id is the name in Latin letters, so that an unknown
-speaker reads the same in both scripts' results ("unknown-nikolai-doroshenko").
+speaker reads the same in both scripts' results ("unknown-nikolay-doroshenko").
 """
 
 from __future__ import annotations
@@ -19,14 +19,14 @@ WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 NAME_AT_END = re.compile(rf"(?<![\w-])(?P<name>{WORD}\s+{WORD})\s*$")
 NAME_AT_START = re.compile(rf"^\s*(?P<name>{WORD}\s+{WORD})(?![\w-])")
 _LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", [
-    "a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
+    "a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
     "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"], strict=True))
 
 
 def transliterate(text: str) -> str:
     """Latin letters for a Russian name, lower case, as BGN/PCGN and English copy write them:
     "е" is "ye" at a word's start and after a vowel ("Султанбаев" is "sultanbayev", as in
-    "Tokayev"). An id, not a spelling."""
+    "Tokayev"), and "й" is "y" ("Парубий" is "parubiy"). An id, not a spelling."""
     low = text.lower()
     out = []
     for i, c in enumerate(low):
@@ -109,23 +109,53 @@ def name_starting(text: str, titled: bool = False) -> tuple[str, str, str] | Non
 _OFFICE = re.compile(r"(?<![\w-])(?i:посол|директор|заведующий|руководитель|начальник|министр|замминистра|"
                      r"заместитель|советник|помощник|представитель|председатель|секретарь|пресс-секретарь|спикер|"
                      r"депутат|сенатор|губернатор|мэр|посланник|консул|полпред)(?![\w-])")
+# the same offices in the genitive, after "по словам", "по информации", "со ссылкой на"
+OFFICE_GENITIVE = re.compile(r"(?<![\w-])(?i:посла|директора|заведующего|руководителя|начальника|министра|"
+                              r"замминистра|заместителя|советника|помощника|представителя|председателя|секретаря|"
+                              r"пресс-секретаря|спикера|депутата|сенатора|губернатора|мэра|посланника|консула|"
+                              r"полпреда)(?![\w-])")
 _CAPITAL_WORD = re.compile(rf"(?<![\w-]){WORD}(?![\w-])")
 
 
-def titled_name(text: str, position: int) -> tuple[str, str, str] | None:
+def titled_name(text: str, position: int, genitive: bool = False) -> tuple[str, str, str] | None:
     """(speaker id, problem, surname) for an unlisted person after an office and whatever
     belongs to it ("сообщил журналистам директор департамента МИД КР Болотбек Мукашев",
     "Чрезвычайный и Полномочный Посол Узбекистана в Беларуси Насирджан Юсупов"): the first
-    pair of capitalised words after the office, in the same sentence, that reads as a name."""
+    pair of capitalised words after the office, in the same sentence, that reads as a name.
+    With `genitive` ("по информации заведующего отделом … Муратбека Азымбакиева") the office and
+    the name are in the genitive, and the id is made from the name's nominative, so that the
+    person is the same one wherever the article names them."""
     window = re.split(r"[.!?;«»“”\"]", text[position:position + 200], maxsplit=1)[0]
-    office = _OFFICE.search(window)
+    office = (OFFICE_GENITIVE if genitive else _OFFICE).search(window)
     if not office or len(window[:office.start()].split()) > 6:
         return None
     words = list(_CAPITAL_WORD.finditer(window, office.end()))
     for first, second in zip(words, words[1:], strict=False):
         if window[first.end():second.start()].strip() == "":
-            found = unknown_speaker(f"{first.group()} {second.group()}", titled=True)
+            pair = nominative(first.group(), second.group()) if genitive else (first.group(), second.group())
+            found = unknown_speaker(" ".join(pair), titled=True) if pair else None
             if found:
-                return (*found, second.group())
+                return (*found, pair[1])
     return None
+
+
+def nominative(given: str, surname: str) -> tuple[str, str] | None:
+    """"Муратбека Азымбакиева" -> ("Муратбек", "Азымбакиев"): the given name's genitive says the
+    gender, and the surname is read in that gender ("Азымбакиева" alone could be a woman's
+    nominative). None when the given name reads as no genitive."""
+    morph = _morph()
+    given_parse = next((p for p in morph.parse(given) if {"gent", "NOUN"} <= p.tag.grammemes
+                        and p.tag.gender in ("masc", "femn")), None)
+    if given_parse is None:
+        return None
+    gender = given_parse.tag.gender
+    given_nominative = given_parse.inflect({"nomn"})
+    surname_parse = next((p for p in morph.parse(surname) if "gent" in p.tag.grammemes
+                          and (gender in p.tag.grammemes or "ms-f" in p.tag.grammemes)), None)
+    if not given_nominative or surname_parse is None:
+        return None
+    if "Fixd" in surname_parse.tag.grammemes:  # "Дорошенко" is every case's form
+        return given_nominative.word.capitalize(), surname
+    surname_nominative = surname_parse.inflect({"nomn"})
+    return (given_nominative.word.capitalize(), surname_nominative.word.capitalize()) if surname_nominative else None
 

@@ -52,6 +52,11 @@ _TITLES = (
     (rf"(?:{_GLAVA}|[Пп]редседател(?:ь|(?P<pobl>я|ю|ем|е)))\s+[Пп]равительства", "prime_minister"),
     (rf"[Мм]инистр{_NOUN_END}\s+иностранных\s+дел", "foreign_minister"),
     (rf"{_GLAVA}\s+(?:МИД(?:а|е)?|внешнеполитического\s+ведомства)", "foreign_minister"),
+    # "глава российского внешнеполитического ведомства", "глава белорусской дипломатии": the country inside
+    (rf"{_GLAVA}\s+(?P<aadj>(?i:{{adjectives}})(?:ого|ой))\s+(?:МИД(?:а|е)?|внешнеполитического\s+ведомства"
+     r"|дипломатии)", "foreign_minister"),
+    # "Глава РФ ответил", "главы Казахстана": the head of a named country; "глава делегации" is no title
+    (rf"{_GLAVA}(?=\s+(?:{{countries}})(?![\w-]))", "head"),
     (r"[Пп]ресс-секретар(?:ь|(?P<sobl>я|ю|ем|е))", "spokesperson"),
     (r"(?:официальн(?:ый|ого|ому|ым)\s+)?[Пп]редставител(?:ь|(?P<robl>я|ю|ем|е))(?=\s+Кремля)", "spokesperson"),
     # "помощник президента России", "помощника российского лидера": the adjective is the leader's
@@ -92,8 +97,9 @@ class RussianRoles:
         self._genitive_country = {" ".join(f.split()): c for c, forms in COUNTRY_GENITIVE.items() for f in forms}
         adjectives = "|".join(stem for stems in COUNTRY_ADJECTIVE.values() for stem in stems)
         self._adjective_country = {stem: c for c, stems in COUNTRY_ADJECTIVE.items() for stem in stems}
-        titles = "|".join(f"(?P<t{i}>{_numbered(pattern.replace('{adjectives}', adjectives), i)})"
-                          for i, (pattern, _) in enumerate(_TITLES))
+        titles = "|".join(
+            f"(?P<t{i}>{_numbered(pattern.replace('{adjectives}', adjectives).replace('{countries}', genitive), i)})"
+            for i, (pattern, _) in enumerate(_TITLES))
         self._title_kinds = {f"t{i}": kind for i, (_, kind) in enumerate(_TITLES)}
         self._titled = re.compile(
             rf"{WORD_START}(?:(?P<adj>(?i:{adjectives}){_ADJ_END})\s+)?(?:{titles})"
@@ -117,6 +123,8 @@ class RussianRoles:
             qualifier = "kremlin" if m.group("kremlin") else None
             if m.group("kremlin"):
                 country = "russia"
+            if kind == "head":
+                kind = "president"  # the head of a CIS country is its president
             if country is None and kind in ("president", "leader"):
                 if kind == "president" and not re.match(r"\s+[А-ЯЁ]", text[m.end():m.end() + 2]):
                     # "сказал президент", "Президент не назвал даты": the president the story follows

@@ -73,6 +73,7 @@ class Evidence:
     body_cities: set[str] = field(default_factory=set)  # host cities named outside the dateline, any CIS sentence
     lead_dates: list[TextDate] = field(default_factory=list)
     weekday_days: list[tuple[int, int, int, str]] = field(default_factory=list)  # (weekday, month, day, text)
+    bare_months: list[tuple[int, str]] = field(default_factory=list)  # "в феврале" beside a summit word
     preview: bool = False  # the article's day fits no summit in the cities the body names: a preview
     filed_on: TextDate | None = None  # that day, when a dateline gives it: when it was filed, not met
 
@@ -158,6 +159,11 @@ class EvidenceReader:
                 if d.precision == "year":
                     ev.years.append((d.year, bool(FUTURE.search(sentence)), d.text))
                 ev.dates.append(d)
+        for m in BARE_MONTH.finditer(low):
+            _, sentence, kind = at(m.start())
+            if kind == "this" and MEETING.search(sentence):
+                month = m.group("en") or m.group("ru")
+                ev.bare_months.append((BARE_MONTH_NUMBER[month], text[m.start():m.end()]))
         for m in _around(ANNIVERSARY, low, "anniversary", 20, 60):
             _, sentence, kind = at(m.start())
             n = m.group("n") or m.group("bn")
@@ -227,6 +233,16 @@ class EvidenceReader:
                  and (not years or s.date.year in years)]
         if len(known) == 1:
             ev.earlier_summits.append((known[0].id, " ".join(sentence.split())[:60]))
+
+
+# "in February", "в феврале" with no day and no year: which month of the year, and nothing more
+_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december")
+_RU_MONTHS = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре",
+              "ноябре", "декабре")
+BARE_MONTH_NUMBER = {name: n for names in (_EN_MONTHS, _RU_MONTHS) for n, name in enumerate(names, 1)}
+BARE_MONTH = re.compile(rf"(?<![\w-])(?:(?:in|early|late|mid-?)\s+(?P<en>{'|'.join(_EN_MONTHS[:4] + _EN_MONTHS[5:])})"
+                        rf"|(?:в|во)\s+(?P<ru>{'|'.join(_RU_MONTHS)}))(?![\w-])(?!,?\s*\d)")
 
 
 def lead_spans(parts: list[str]) -> list[tuple[int, int]]:

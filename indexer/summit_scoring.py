@@ -20,7 +20,7 @@ from .summit_evidence import Evidence, in_lead
 DATE_WINDOW = 21  # days: an article dated further from a summit is not about it
 NEAR = 2  # days: a date this close may be the summit's (a day-after report, a misdated dateline)
 YEAR = 400  # days: summits of a kind recur about yearly
-WEAK = ("format", "plan")
+WEAK = ("format", "plan", "month")
 
 
 @dataclass
@@ -88,6 +88,7 @@ class SummitIndex:
         self.by_day: dict[dt.date, dict[str, int]] = defaultdict(dict)  # day -> {summit: days away}
         self.by_doy: dict[int, dict[str, int]] = defaultdict(dict)
         self.by_month, self.by_weekday, self.by_year = defaultdict(set), defaultdict(set), defaultdict(set)
+        self.by_month_of_year: dict[int, set[str]] = defaultdict(set)
         self.by_city, self.by_country = defaultdict(set), defaultdict(set)
         for s in self.summits:
             for x in s.dates:
@@ -96,6 +97,7 @@ class SummitIndex:
                                        (self.by_doy, (day_of_year(x) + k) % 366)):
                         index[key][s.id] = min(abs(k), index[key].get(s.id, NEAR + 1))
                 self.by_month[x.year, x.month].add(s.id)
+                self.by_month_of_year[x.month].add(s.id)
                 self.by_weekday[x.weekday()].add(s.id)
             self.by_year[s.date.year].add(s.id)
             self.by_city[s.city].add(s.id)
@@ -154,6 +156,8 @@ class SummitIndex:
                     add((s.id,), "weekday", 2, f"'{surface}' was a {same:%A} in {s.date.year}")
         for (year, month), surface in facts.months.items():
             add(self.by_month.get((year, month), ()), "year", 3, f"'{surface}' is the summit's month")
+        for month, surface in ev.bare_months:  # weak: it tells apart a city's summits, never makes one
+            add(self.by_month_of_year.get(month, ()), "month", 1, f"'{surface}': the summit's month, no year")
         for weekday, surface in facts.weekdays.items():
             add(self.by_weekday.get(weekday, ()), "weekday", 2, f"'{surface}': the summit's weekday")
         for year, future, surface in ev.years:

@@ -37,9 +37,31 @@ def test_a_name_after_the_comma_of_po_slovam_is_what_was_said(tag_text):
 
 
 def test_po_informatsii_credits_the_person_it_names(tag_text):
+    article = tag_text("date: 2023-10-10\n\nПо информации Президента Садыра Жапарова, на саммите будут приняты "
+                       "важные решения.\n")
+    assert speakers(article) == [("sadyr-japarov",)]
+
+
+def test_a_leader_whose_office_an_unnamed_official_serves_is_not_the_speaker(tag_text):
+    # the department head speaks; "Президента Садыра Жапарова" only says whose administration it is
     article = tag_text("date: 2023-10-10\n\nПо информации заведующего отделом Администрации Президента Садыра "
                        "Жапарова, на саммите будут приняты важные решения.\n")
-    assert speakers(article) == [("sadyr-japarov",)]
+    assert speakers(article) == [NONE]
+
+
+def test_an_unlisted_official_in_the_genitive_is_named_in_the_nominative(tag_text):
+    article = tag_text(
+        "date: 2023-10-10\n\nПо информации заведующего отделом внешней политики Администрации Президента КР "
+        "Айбека Сулейменова, на саммите будут приняты важные решения.\n\n"
+        "Сулейменов добавил, что подготовка к встрече завершена.\n")
+    assert speakers(article) == [("unknown-aybek-suleymenov",), ("unknown-aybek-suleymenov",)]
+    assert sieves(article)[0] == ("ru_cue_unknown",)
+
+
+def test_an_acting_presidents_title_does_not_end_the_sentence(tag_text):
+    article = tag_text("date: 2009-10-09\n\n«Я всегда говорю правду», – сказал и.о. президента Молдавии "
+                       "Михай Гимпу, отвечая на вопросы журналистов.\n")
+    assert speakers(article) == [("mihai-ghimpu",)]
 
 
 @pytest.mark.parametrize(("sentence", "speaker"), [

@@ -77,3 +77,22 @@ def test_a_weekday_beside_a_day_and_month_picks_the_year(matcher):
 def test_the_same_text_without_the_weekday_leans_to_the_year_named(matcher):
     text = "Путин на неформальном саммите СНГ пригласил коллегу с визитом в 2022 году. Об этом сообщили 28 декабря."
     assert summit_of(matcher, text) != "2021-st-petersburg-informal"
+
+
+@pytest.mark.parametrize(("text", "summit"), [
+    ("Президент в феврале посетит Москву для участия в неформальном саммите СНГ.", "2008-moscow-informal"),
+    ("Президент в июле посетит Москву для участия в неформальном саммите СНГ.", "2006-07-moscow-informal"),
+    ("The president will travel to Moscow in February for an informal CIS summit.", "2008-moscow-informal"),
+])
+def test_a_month_with_no_year_tells_a_citys_summits_apart(matcher, text, summit):
+    assert summit_of(matcher, text) == summit
+
+
+def test_a_month_alone_chooses_no_summit(matcher):
+    # a month says nothing of the city or year: among every summit held in February it cannot choose
+    match = infer(matcher, "Президент в феврале примет участие в неформальном саммите СНГ.")
+    assert match.summit is None
+
+
+def test_the_same_text_without_the_month_chooses_none_of_the_citys_summits(matcher):
+    assert summit_of(matcher, "Президент посетит Москву для участия в неформальном саммите СНГ.") is None

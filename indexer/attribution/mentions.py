@@ -69,12 +69,17 @@ class Mentions:
         return self.resolver.resolve(ref, state.day, state.named)
 
     def generic(self, ref: Reference, state: Discourse, tags: ParagraphTags | None, as_speaker: bool):
-        """"The Head of State" is the outlet's own head of state; failing that, the last head
-        of state who spoke, then the last one named (a doubt worth recording)."""
+        """"The Head of State" is the outlet's own head of state; failing that, the head of state
+        this paragraph already credited, the last one who spoke, then the last one named (a doubt
+        worth recording)."""
         if state.outlet_country:
             holders = self.resolver.holders("president", state.outlet_country, state.day)
             if len(holders) == 1:
                 return tuple(holders)
+        if tags is not None:  # "По словам Ющенко, … В то же время президент считает": the one just credited
+            heads = [s for s in tags.speakers if self.resolver.is_head_of_state(s, state.day)]
+            if len(heads) == 1:
+                return (heads[0],)
         if state.last_person_speaker:
             return (state.last_person_speaker,)
         for pid in reversed(state.named):

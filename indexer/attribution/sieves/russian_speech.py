@@ -16,7 +16,7 @@ import bisect
 import re
 
 from ...russian_names import surname_cases
-from ...russian_people import name_ending, name_starting, titled_name
+from ...russian_people import OFFICE_GENITIVE, name_ending, name_starting, titled_name
 from ..context import FIRST_PERSON, Discourse, ParagraphTags
 from ..cues import SENTENCE_END, window_start
 from ..mentions import Mentions, Pronoun, Unknown
@@ -41,22 +41,41 @@ SIEVE_OF_KIND = {"name": NAME, "role": ROLE, "generic": ROLE, "group": GROUP}
 SUBJECT_KINDS = ("name", "role", "generic", "group")
 _WORD = re.compile(r"[\w-]+")
 _CAPITAL_WORD = re.compile(r"[А-ЯЁA-Z]")
+# ", который заявил", ", которая ранее сообщила": a clause whose subject is the word before its comma
+_RELATIVE_OPENS = re.compile(r",\s*котор(?:ый|ая|ые)(?:\s+[а-яё]+){0,2}\s*$")
+_CAPITALISED_TITLE = re.compile(r"(?:Президент|Премьер|Председател|Глав|Министр|Генеральн|Пресс-секретар|Помощник)")
+_TITLE_BEFORE_NAME = re.compile(r"(?<![\w-])(?i:президента|премьер-министра|председателя|главы|лидера)\s+$")
+_ACTING = re.compile(r"(?<![\w-])и\.\s?о\.")
+_CLOSES_QUOTE = re.compile(r"[»”\"]\s*,?\s*[–—-]?\s*$")
+_SCARE_QUOTES = re.compile(r"[«“\"][\w-]+(?:\s+[\w-]+)?[»”\"]")
 
 
 def credit_cues(text: str, quoting, refs, resolved, state: Discourse, tags: ParagraphTags,
                 mentions: Mentions, enabled) -> None:
     outside = [ref for ref in refs if not inside(ref, quoting.inside) and ref.kind in SUBJECT_KINDS]
     content: list[tuple[int, int]] = []
-    for cue in cues(text, quoting.inside):
+    found = [(cue, _quote_before(text, cue, quoting.inside)) for cue in cues(text, quoting.inside)]
+    for cue, quote_start in sorted(found, key=lambda item: item[1] is None):  # those closing a quote first
         if any(s <= cue.start() < e for s, e in content):
             continue  # "Лукашенко напомнил, что главы государств договорились": what he said
         # "… Нурсултану Назарбаеву. Президент Казахстана обратился …": named before the cue counts
         state.name(pid for ref, ids in resolved if ref.end <= cue.start() for pid in ids)
         subjects = _subjects(text, cue, outside, quoting.inside, state)
         credited = credit_subjects(subjects, _sieve_of, text, cue, state, resolved, tags, mentions, enabled)
-        if credited and CONTENT_AFTER.match(text, cue.end()):
+        if credited and quote_start is not None:
+            # "Лидеры говорили о том, что «…», подтвердил Лебедев": the sentence is what Лебедев said
+            content.append((window_start(text, quote_start, quoting.inside), cue.start()))
+        elif credited and CONTENT_AFTER.match(text, cue.end()):
             end = next((m.start() for m in SENTENCE_END.finditer(text, cue.end())), len(text))
             content.append((cue.end(), end))
+
+
+def _quote_before(text: str, cue: re.Match, quotes) -> int | None:
+    """Where the quotation starts that the cue closes ("«…», — сказал"), or None."""
+    mark = _CLOSES_QUOTE.search(text, max(0, cue.start() - 8), cue.start())
+    if not mark:
+        return None
+    return next((start for start, end in reversed(quotes) if end <= mark.start() + 1), None)
 
 
 def credit_colon_quotes(text: str, quoting, refs, state: Discourse, tags: ParagraphTags,
@@ -113,6 +132,11 @@ def _subjects(text: str, cue: re.Match, outside, quotes, state: Discourse) -> li
         after = _after(text, cue.end(), outside, quotes, any_case=True, state=state)
         return after[:1]
     start = window_start(text, cue.start(), quotes)
+    relative = _RELATIVE_OPENS.search(text, start, cue.start())
+    if relative:  # "… коллеги Леонида Кучмы, который заявил": the one the clause is about
+        antecedent = [r for r in outside if start <= r.start and r.end <= relative.start()
+                      and not text[r.end:relative.start()].strip()]
+        return antecedent[-1:]
     before = _before(text, start, cue, outside)
     if before:
         return before
@@ -137,6 +161,11 @@ def _before(text: str, start: int, cue: re.Match, outside) -> list:
         gap = text[candidate.end:cue.start()]
         if len(_WORD.findall(gap)) > MAX_GAP_WORDS or RELATIVE.search(gap):
             return []
+        if isinstance(candidate, Pronoun) and candidate.number == "single":
+            # "Лукашенко сидел справа, обращаясь к Алиеву он сказал": the sentence's own subject
+            subject = _sentence_subject(text, candidates[:index])
+            if subject is not None:
+                return [subject]
         chosen = [candidate]
         if cue.group().lower().endswith("ли"):
             while index and re.fullmatch(r"\s*(?:,|и)\s*", text[candidates[index - 1].end:chosen[0].start]) \
@@ -147,6 +176,14 @@ def _before(text: str, start: int, cue: re.Match, outside) -> list:
     return []
 
 
+def _sentence_subject(text: str, earlier) -> object | None:
+    """The one nominative name or title before a pronoun in its sentence, if exactly one stands
+    there: two ("Путин и Токаев …, он") leave the pronoun to the discourse."""
+    nominative = [r for r in earlier if not isinstance(r, Pronoun) and r.kind in ("name", "role")
+                  and not _oblique(text, r)]
+    return nominative[0] if len(nominative) == 1 else None
+
+
 def _after(text: str, position: int, outside, quotes, any_case: bool, state: Discourse) -> list:
     """The first reference after the cue, over a few light words ("в субботу", "журналистам")
     and, unless any case will do, over oblique ones; an unlisted name there is an unknown speaker."""
@@ -155,13 +192,18 @@ def _after(text: str, position: int, outside, quotes, any_case: bool, state: Dis
     while i < len(outside):
         ref = outside[i]
         gap = text[cursor:ref.start]
-        # "по словам министра, график президента …": what follows the comma is what was said
-        if re.search(r"[.!?;«»“”\"]" if not any_case else r"[.!?;«»“”\",]", gap) or (
+        # "по словам министра, график президента …": what follows the comma is what was said;
+        # a word in scare quotes ("заявил «хозяин» саммита президент …") is a word, not a quotation
+        marks = _ACTING.sub(" ", _SCARE_QUOTES.sub(" ", gap))  # nor is the dot of "и.о." a sentence's end
+        if re.search(r"[.!?;«»“”\"]" if not any_case else r"[.!?;«»“”\",]", marks) or (
                 len(_WORD.findall(gap)) > MAX_AFTER_WORDS or covers(quotes, ref.start)):
             break
         words = _WORD.findall(gap)
-        if words and _CAPITAL_WORD.match(words[0]) and not words[0].isupper() and cursor == position:
+        if words and _CAPITAL_WORD.match(words[0]) and not words[0].isupper() and cursor == position \
+                and not _CAPITALISED_TITLE.match(words[0]):  # "По словам Президента Садыра Жапарова" is one
             break  # "сообщает Интерфакс": something the tagger does not know speaks ("сообщил ТАСС X": told)
+        if any_case and _complement(text[position:ref.start]):
+            return []  # "по информации заведующего отделом Администрации Президента Садыра Жапарова"
         if any_case or not _oblique(text, ref):
             if ref.kind in ("role", "generic"):  # "пресс-секретарь Токаева Берик Уали": the unknown's title
                 unknown = _unknown(name_starting(_after_title(text, ref.end, outside), titled=True), state)
@@ -175,7 +217,7 @@ def _after(text: str, position: int, outside, quotes, any_case: bool, state: Dis
     rest = gap[light.end():] if light else gap
     unknown = (_unknown(name_starting(rest), state)
                or _known_unknown(re.match(r"([А-ЯЁ][а-яё]+)(?![\w-])", rest), state)
-               or _unknown(titled_name(text, cursor), state))
+               or _unknown(titled_name(text, cursor, genitive=any_case), state))
     if unknown:
         return [unknown]
     pronoun = re.match(r"\s*(?:(?P<single>он|она)|(?P<plural>они))(?![\w-])", text[position:position + 6])
@@ -183,6 +225,14 @@ def _after(text: str, position: int, outside, quotes, any_case: bool, state: Dis
         return [Pronoun(position + pronoun.start(), position + pronoun.end(),
                         "plural" if pronoun.group("plural") else "single")]
     return []
+
+
+def _complement(lead: str) -> bool:
+    """Is a name after "по словам"/"по информации" only part of an unnamed official's title? It is
+    when the stretch opens with an office ("заведующего отделом", "представителя") and another
+    title stands right before the name ("… Администрации Президента Садыра Жапарова"): the
+    name is whose office it is, not who spoke."""
+    return bool(OFFICE_GENITIVE.match(lead.lstrip()) and _TITLE_BEFORE_NAME.search(lead))
 
 
 def _after_title(text: str, end: int, outside) -> str:

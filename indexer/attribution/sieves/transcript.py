@@ -36,10 +36,17 @@ SPEECH_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# "Выступление Президента Сержа Саргсяна на заседании …", "Текст обращения Токаева к участникам саммита"
+RUSSIAN_SPEECH_HEADING = re.compile(
+    r"^(?:(?:Полный\s+)?[Тт]екст\s+)?(?:[Вв]ыступлени[ея]|[Рр]ечь|[Рр]ечи|[Оо]бращени[ея]|[Зз]аявлени[ея])"
+    r"\s+(?P<who>[^:.!?]+?)(?:(?<!\s)\s++(?:на|в|во|перед|к|по|с)\s+[^.!?]*)?:?$")  # a title: no full stop
+
 
 def speech_heading(text: str, state: Discourse, mentions: Mentions) -> Turn | None:
-    """"Speech of President Tokayev at the CIS summit" starts a speech by that person."""
-    match = SPEECH_HEADING.match(text.strip()) if len(text.split()) <= 20 else None
+    """"Speech of President Tokayev at the CIS summit", "Выступление Президента Сержа Саргсяна
+    на заседании" starts a speech by that person."""
+    match = (SPEECH_HEADING.match(text.strip()) or RUSSIAN_SPEECH_HEADING.match(text.strip())) \
+        if len(text.split()) <= 20 else None
     if not match:
         return None
     refs = [r for r in mentions.resolver.find(match.group("who")) if r.kind in ("name", "role", "generic")]
