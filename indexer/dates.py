@@ -48,7 +48,8 @@ DATE_RE = re.compile(
     rf"|(?P<n1>\d{{1,2}})(?P<sep>[./])(?P<n2>\d{{1,2}})(?P=sep)(?P<n_y>{_YEAR})(?:(?![\d.]\d)|(?=[0-2]?\d:[0-5]\d))"
     rf"|(?P<dm_d>{_DAY})(?:\s*[-–]\s*(?P<dm_d2>{_DAY}))?\s+(?:of\s+)?(?P<dm_m>{_MONTH})"
     rf"(?:,?\s*(?P<dm_y>{_YEAR}|{_SHORT_YEAR})(?!\d))?"
-    rf"|(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?!\d)(?:\s*(?:[-–]|and)\s*(?P<md_d2>{_DAY})(?!\d))?"
+    # "October, 10." (a comma some copy puts after the month) only where the number ends a clause
+    rf"|(?P<md_m>{_MONTH})(?:\s+|,\s*(?={_DAY}(?:[.;)]|,\s*{_YEAR}|$)))(?P<md_d>{_DAY})(?!\d)(?:\s*(?:[-–]|and)\s*(?P<md_d2>{_DAY})(?!\d))?"
     rf"(?:,?\s+(?P<md_y>{_YEAR})(?!\d))?"
     rf"|(?P<my_m>{_MONTH})\s+(?P<my_y>{_YEAR})(?!\d)"
     rf"|(?P<year>{_YEAR})(?![\d-])"

@@ -14,6 +14,8 @@ HEADING_MAX_WORDS = 20
 _CAPTION_CREDIT = re.compile(
     r"\s{2,}(?P<credit>(?:Photo|Фото)\b.*|[A-Z][A-Z0-9.&-]{1,24}(?:\s[A-Z][A-Z0-9.&-]{1,24}){0,2})$"
 )
+# a cut in a transcript or speech ("<…>", "[...]", "* * *"): a marker, never a passage of its own
+OMISSION = re.compile(r"[<\[(]?\s*(?:…|\.\.\.)\s*[>\])]?|(?:\*\s*){3}")
 _CAPTION_PHOTO = re.compile(r"^(?:Photo|Фото)(?:\s+by)?\s*[:.-]?\s*(?P<credit>.+)$")
 _NOT_HEADING_END = tuple(".,;:!…\"“”»)’'-–—")
 _OPENING_MARKS = tuple("\"“«„'‘-–—•*[(")
@@ -80,7 +82,7 @@ def _classify(text: str, start: int, end: int, alone: bool, seen_body: bool, blo
     if caption is not None:
         body_len, credit = caption
         return Paragraph(text[start:start + body_len], start, start + body_len, "caption", block, credit)
-    if alone and looks_like_heading(line):
+    if alone and (OMISSION.fullmatch(line.strip()) or looks_like_heading(line)):
         return Paragraph(line, start, end, "heading" if seen_body else "headline", block)
     return Paragraph(line, start, end, "body", block)
 

@@ -74,6 +74,7 @@ class Evidence:
     lead_dates: list[TextDate] = field(default_factory=list)
     weekday_days: list[tuple[int, int, int, str]] = field(default_factory=list)  # (weekday, month, day, text)
     bare_months: list[tuple[int, str]] = field(default_factory=list)  # "в феврале" beside a summit word
+    coming_days: list[TextDate] = field(default_factory=list)  # a coming meeting's day and month, no year
     preview: bool = False  # the article's day fits no summit in the cities the body names: a preview
     filed_on: TextDate | None = None  # that day, when a dateline gives it: when it was filed, not met
 
@@ -153,6 +154,8 @@ class EvidenceReader:
                     ev.other_dates.append((d.date, "next" if NEXT.search(sentence) else "other", d.text))
                 elif kind == "next" and d.precision == "year":  # "the next summit will be in 2015": a plan
                     ev.years.append((d.year, True, d.text))
+                elif kind == "next" and d.precision == "day-month":  # "scheduled for December 28"
+                    ev.coming_days.append(d)
             elif not (d.relative and not MEETING.search(sentence)):  # "tested positive on Monday": no
                 if d.precision == "day-month" and (named := _weekday_before(low, d.start)) is not None:
                     ev.weekday_days.append((named, d.month, d.days()[0], text[d.start:d.end]))

@@ -124,6 +124,13 @@ class SummitMatcher:
                           f"article dated {lead_day} ({source}): summits more than 21 days away ruled out", hard=True)
         elif dateline := next((d for d in ev.lead_dates if d.day and d.month), None):
             stated = days_of_year(dateline)
+            announced = [d for d in ev.coming_days if 0 < _days_ahead(stated, days_of_year(d)) <= DATE_WINDOW]
+            if len(announced) == 1:  # "Dec. 22 — the summit scheduled for December 28": a preview of it
+                ev.preview, ev.filed_on = True, dateline
+                ev.dates.append(announced[0])
+                stated = days_of_year(announced[0])
+                notes.append(f"dateline '{dateline.text}' comes days before '{announced[0].text}', the meeting "
+                             "it announces: a preview of that meeting")
             pool = unless_preview([s for s in pool if self.index.gap(s, stated) <= DATE_WINDOW],
                                   f"dateline '{dateline.text}': summits more than 21 days from it ruled out",
                                   f"dateline '{dateline.text}'", dateline)
@@ -177,6 +184,11 @@ class SummitMatcher:
                     return d.on(summit.date) or summit.date
                 return d.on(dt.date(summit.date.year, 7, 1)) or summit.date
         return summit.date
+
+
+def _days_ahead(filed: set[int], coming: set[int]) -> int:
+    """Days from a year-less filing day forward to a year-less meeting day, across a new year."""
+    return min(((b - a) % 366 for a in filed for b in coming), default=999)
 
 
 def _narrow(pool: list[Summit], keep, why: str, notes: list[str], hard: bool = False) -> list[Summit]:

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from indexer.dates import find_dates
 
 
@@ -64,3 +66,12 @@ def test_relative_phrases_resolve_against_the_article_date():
 def test_words_that_only_look_like_dates():
     assert find_dates("It may 10 times exceed the 1.5 rate.") == []
     assert not [d for d in find_dates("on 31 February 2001") if d.day]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("in Minsk on October, 10.", [(10, 10, None)]),  # a comma after the month, where the number ends a clause
+    ("October, 10, 2014 in Minsk", [(10, 10, 2014)]),
+    ("In October, 10 leaders came.", []),  # a count, not a day
+])
+def test_a_comma_between_month_and_day(text, found):
+    assert [(d.month, d.day, d.year) for d in find_dates(text)] == found

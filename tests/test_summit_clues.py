@@ -96,3 +96,18 @@ def test_a_month_alone_chooses_no_summit(matcher):
 
 def test_the_same_text_without_the_month_chooses_none_of_the_citys_summits(matcher):
     assert summit_of(matcher, "Президент посетит Москву для участия в неформальном саммите СНГ.") is None
+
+
+def test_a_dateline_days_before_the_meeting_it_announces_is_a_preview_of_it(matcher):
+    # filed on 22 December about the meeting on the 28th: not the summit two days before the 22nd
+    match = infer(matcher, "BAKU, Dec. 22\nThe informal summit of the CIS leaders, scheduled for December 28 in St. "
+                           "Petersburg, is being prepared, Peskov said. The next summit will be held on October 14, "
+                           "2022.")
+    assert match.summit.id == "2021-st-petersburg-informal"
+    assert any("the meeting it announces" in why for why in match.evidence)
+
+
+def test_a_meeting_announced_for_long_after_the_dateline_is_another_one(matcher):
+    match = infer(matcher, "BAKU, Dec. 22\nThe summit of the CIS leaders was held in St. Petersburg. The next one is "
+                           "scheduled for March 28.")
+    assert not any("the meeting it announces" in why for why in match.evidence)

@@ -35,7 +35,9 @@ _CUE_WORDS = [
     r"(?:briefed|detailed|updated)\s+(?:reporters|journalists|the\s+press|the\s+media)",
     # participles after a comma: "..., saying that", "..., adding"
     r"(?:(?<=,\s)|(?<=while\s))(?:saying|adding|stating|noting|stressing|remarking|warning|insisting|arguing)",
-    r"apologi[sz]ed", r"made\s+(?:the|this|that|these|those)\s+(?:statement|remarks?|comments?)",
+    r"apologi[sz]ed", r"(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+rule\s+out", r"ruled\s+out",
+    r"made\s+(?:only\s+)?(?:a\s+)?(?:passing|brief|special)\s+references?\s+to",
+    r"made\s+(?:the|this|that|these|those)\s+(?:statement|remarks?|comments?)",
     r"attached\s+(?:great\s+|particular\s+|special\s+)?importance\s+to",
     r"used\s+the\s+(?:summit|meeting|occasion|opportunity|talks)\s+to",
     r"speaking\s+(?:with|to)\s+(?:reporters|journalists|the\s+press|the\s+media)",

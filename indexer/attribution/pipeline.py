@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 
 from ..names import NameResolver
-from ..paragraphs import Paragraph
+from ..paragraphs import OMISSION, Paragraph
 from .context import Discourse, ParagraphTags, Turn
 from .mentions import Mentions
 from .quoting import Quoting, chain_from, has_substantive_quote, inside, quote_structure
@@ -82,7 +82,8 @@ class Attributor:
             paragraph = paragraphs[index]
             if paragraph.kind != "body":
                 tags[index] = self._context_only(paragraph, quoting[index], state)
-                if paragraph.kind in ("heading", "headline") and (seen_body or turn is None):
+                if paragraph.kind in ("heading", "headline") and (seen_body or turn is None) and \
+                        not OMISSION.fullmatch(paragraph.text.strip()):  # "<…>": a cut; the same speaker goes on
                     turn = self._speech_heading(paragraph.text, state)
                 index += 1
                 continue

@@ -70,6 +70,9 @@ INVERSION_CUE = re.compile(
     r"said|says|added|adds|noted|stressed|asked|replied|answered|continued|explained|emphasi[sz]ed|declared"
     r"|remarked|wrote|writes|commented|concluded|insisted|warned|recalled|observed", re.IGNORECASE)
 INVERSION_BEFORE = re.compile(r"[,”»\"’:]\s*$")
+HONORIFIC_GAP = re.compile(r"\s*+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
+# a participle adjunct ("…, saying that", "while warning") has the subject of its sentence
+PARTICIPLE = re.compile(r"saying|adding|stating|noting|stressing|remarking|warning|insisting|arguing", re.IGNORECASE)
 
 
 def find_subjects(text: str, cue: re.Match, outside: list[Reference], inside, state: Discourse) -> list:
@@ -78,7 +81,9 @@ def find_subjects(text: str, cue: re.Match, outside: list[Reference], inside, st
     with no full stops) would otherwise be read again for each of its cues."""
     start = window_start(text, cue.start(), inside)
     lo = max(start, cue.start() - MAX_SUBJECT_CHARS)
-    after = [r for r in _starting(outside, cue.end(), cue.end() + 2) if not text[cue.end():r.start].strip()]
+    # right after the cue, over an honorific ("according to Mr Prikhodko")
+    after = [r for r in _starting(outside, cue.end(), cue.end() + 6)
+             if HONORIFIC_GAP.fullmatch(text, cue.end(), r.start)]
     if cue.group().lower().startswith("according"):
         if after:
             return [after[0]]
@@ -111,6 +116,9 @@ def find_subjects(text: str, cue: re.Match, outside: list[Reference], inside, st
             if initial and len(gap) <= MAX_SUBJECT_WORDS:
                 return _with_coordinated(text, candidates, index, skipped)
             break
+        if initial and PARTICIPLE.fullmatch(cue.group()) and len(gap) <= MAX_SUBJECT_WORDS:
+            # "Medvedev met the leaders …, trying to …, while warning them": the sentence's subject
+            return _with_coordinated(text, candidates, index, skipped)
         closes_apposition = text[candidate.end:cue.start()].rstrip().endswith(",") and \
             text[candidate.start - 2:candidate.start].strip() != ","
         if not _light_gap(gap, initial, closes_apposition):

@@ -25,7 +25,11 @@ CONTENT_CLAUSE = re.compile(r"(?:\s+\w+){0,3}?\s+that\b")
 REPORTED_CLAUSE = re.compile(r"\s+(?:that|he|she|they|it|there|this)\b")
 # ", she said." ending a sentence. White space is taken whole (`\s*+`): handing it back from one
 # `\s*` to the next cannot help a match, and tried every way, a long run of it took minutes
-TRAILING_CUE = re.compile(r"\s*+(?:on\s+\w+day|yesterday|today|later|earlier)?\s*+[.!?]?\s*+$|\s*[.!?]")
+# "…, Lebedev told reporters following the summit.": whom he told, and when or where, may come first
+TRAILING_CUE = re.compile(
+    r"(?:\s++(?:reporters|journalists|the\s+press|the\s+media|TASS|Interfax|RIA\s+Novosti))?"
+    r"(?:\s++(?:after|following|at|on|in|during|before)\s++(?:(?!that\b)[^.,;:!?“”\"«»]){1,60}?(?=[.!?]))?"
+    r"(?:\s*+(?:on\s+\w+day|yesterday|today|later|earlier)?\s*+[.!?]?\s*+$|\s*[.!?])")
 CONTINUING = re.compile(r"added|adds|continued|went\s+on", re.IGNORECASE)
 
 
