@@ -24,7 +24,8 @@ from pathlib import Path
 
 from indexer.corpus import list_article_files, read_article
 from indexer.names import NameResolver
-from indexer.reference import REFERENCE_FILES, load_reference
+from indexer.reference import REFERENCE_FILES
+from indexer.reference_toml import load_reference
 
 from .russian_articles import RussianArticleWriter
 

@@ -139,7 +139,7 @@ import json, sys, time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from indexer.adding import add_articles
-from indexer.reference import load_reference
+from indexer.reference_toml import load_reference
 from indexer.tagging import Tagger
 corpus, index, gate = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 files = [Path(p) for p in json.loads(sys.stdin.readline())]

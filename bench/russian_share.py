@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from indexer.reference import load_reference
+from indexer.reference_toml import load_reference
 from indexer.tagging import Tagger
 
 from .generate import generate_corpus

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import indexer
-from indexer.reference import load_reference
+from indexer.reference_toml import load_reference
 from indexer.tagging import Tagger
 
 REPO = Path(indexer.__file__).resolve().parent.parent  # the checkout whose tagger is measured

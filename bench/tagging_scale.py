@@ -22,7 +22,7 @@ from pathlib import Path
 
 import indexer
 from indexer.corpus import read_article
-from indexer.reference import load_reference
+from indexer.reference_toml import load_reference
 from indexer.tagging import Tagger
 
 REPO = Path(indexer.__file__).resolve().parent.parent

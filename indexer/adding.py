@@ -33,7 +33,7 @@ from .corpus import (
     safe_stem,
 )
 from .locking import file_lock
-from .reference import load_reference
+from .reference_toml import load_reference
 from .search import IndexBusy
 from .tagging import TaggedArticle, Tagger
 

@@ -25,7 +25,8 @@ from .corpus import ArticleError, article_id_for, file_sha256, list_article_file
 from .names import NameResolver
 from .offices import offices
 from .processes import die_with_parent
-from .reference import ReferenceData, load_reference
+from .reference import ReferenceData
+from .reference_toml import load_reference
 from .search import IndexWriteError, apply_changes, index_exists, read_state, write_lock
 from .tagging import TaggedArticle, Tagger
 from .wording import plural

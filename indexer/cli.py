@@ -15,7 +15,8 @@ import click
 from .adding import CorpusBusy, add_articles
 from .build import build_index, index_status
 from .corpus import ArticleError, list_article_files
-from .reference import ReferenceError, load_reference
+from .reference import ReferenceError
+from .reference_toml import load_reference
 from .report import article_json, article_table
 from .search import (
     IndexBusy,

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from . import roles
-from .language import yo_as_ye
+from .name_forms import name_forms
 from .name_patterns import (
     ANAPHORS,
     CAPITALISED,
@@ -36,9 +36,9 @@ from .name_patterns import (
     trie_regex,
 )
 from .reference import ReferenceData
-from .references import Reference, drop_titles_of_unknown_people, merge_appositions, non_overlapping
+from .references import Reference, counterparts, drop_titles_of_unknown_people, merge_appositions, non_overlapping
 from .roles import TITLE_WORDS
-from .russian_names import full_name_forms, is_cyrillic
+from .russian_names import is_cyrillic
 from .russian_people import someone_else_before
 from .russian_roles import RussianRoles
 from .spelling import SpellingIndex, skeleton
@@ -52,8 +52,7 @@ FIND_CACHE_SIZE = 512
 class NameResolver:
     def __init__(self, reference: ReferenceData):
         self.reference = reference
-        self.oblique_forms: set[str] = set()
-        self.name_forms = self._name_forms()
+        self.name_forms, self.oblique_forms = name_forms(reference.people.values())
         self.spelling = SpellingIndex(reference.people.values())
         self._country_form = {}
         for country in reference.countries.values():
@@ -72,31 +71,6 @@ class NameResolver:
         self._cache_size = FIND_CACHE_SIZE
 
     # --- building ---------------------------------------------------------------------------
-
-    def _name_forms(self) -> dict[str, set[str]]:
-        """Every listed surface form of every person: names, variants, patronymic forms, surnames
-        alone and initial forms ("V. Putin"), each mapped to the people it may mean; Russian
-        forms in every case (`russian_names`). Other spellings are left to the skeleton pass
-        (`SpellingIndex`). A form that is oblique for everyone it may mean goes into
-        `oblique_forms`."""
-        forms: dict[str, set[str]] = {}
-        nominative: set[str] = set()
-        for person in self.reference.people.values():
-            for full in (person.name, *person.variants, *person.russian):
-                if is_cyrillic(full):
-                    for form in full_name_forms(full):
-                        # most Russian copy prints "ё" as "е": "Мирзиеев" is "Мирзиёев"
-                        for text in {form.text, yo_as_ye(form.text)}:
-                            forms.setdefault(text, set()).add(person.id)
-                            (self.oblique_forms if form.oblique else nominative).add(text)
-                    continue
-                words = full.split()
-                for form in (full, words[-1], f"{words[0][0]}. {words[-1]}"):
-                    forms.setdefault(form, set()).add(person.id)
-            for form in person.patronymic:
-                forms.setdefault(form, set()).add(person.id)
-        self.oblique_forms -= nominative
-        return forms
 
     def _compile(self) -> None:
         country_names = alternation(
@@ -171,7 +145,7 @@ class NameResolver:
               for m in self._cis_secretary_re.finditer(text)),
         ]
         refs = merge_appositions(text, non_overlapping(found), self.could_hold)
-        return drop_titles_of_unknown_people(text, self._counterparts(refs))
+        return drop_titles_of_unknown_people(text, counterparts(refs, self.reference))
 
     def _find_names(self, text: str) -> Iterable[Reference]:
         """Listed forms first (one regex); then every other capitalised word, by skeleton."""
@@ -260,18 +234,6 @@ class NameResolver:
                 yield Reference(role.start, role.end, text[role.start:role.end],
                                 "generic" if role.generic else "role", title=role.title, country=role.country,
                                 qualifier=role.qualifier, oblique=role.oblique)
-
-    def _counterparts(self, refs: list[Reference]) -> list[Reference]:
-        """"Lavrov and his Belarusian counterpart": a counterpart holds the office of whoever
-        was referred to just before, so here the Belarusian foreign minister, not the leader."""
-        for i, ref in enumerate(refs):
-            if i and ref.kind == "role" and "counterpart" in ref.surface.lower():
-                before = refs[i - 1]
-                kind = before.title if roles.official(before.title) else (
-                    roles.official_kind(self.reference, before.candidates) if before.kind == "name" else None)
-                if kind:
-                    refs[i] = dataclasses.replace(ref, title=kind)
-        return refs
 
     def countries_in(self, text: str) -> list[str]:
         """Country ids named in `text` (by name, not by adjective), in order of first mention."""

@@ -5,8 +5,12 @@ Uzbekistan, Shavkat Mirziyoyev"), a title before a name nobody listed left out."
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
+
+from . import roles
+from .reference import ReferenceData
 
 
 @dataclass(frozen=True)
@@ -86,3 +90,16 @@ def drop_titles_of_unknown_people(text: str, refs: list[Reference]) -> list[Refe
     return [ref for ref in refs
             if not (ref.kind == "role" and (m := _UNKNOWN_NAME_AFTER.match(text, ref.end))
                     and bisect.bisect_left(starts, m.end()) == bisect.bisect_left(starts, ref.end))]
+
+
+def counterparts(refs: list[Reference], reference: ReferenceData) -> list[Reference]:
+    """"Lavrov and his Belarusian counterpart": a counterpart holds the office of whoever
+    was referred to just before, so here the Belarusian foreign minister, not the leader."""
+    for i, ref in enumerate(refs):
+        if i and ref.kind == "role" and "counterpart" in ref.surface.lower():
+            before = refs[i - 1]
+            kind = before.title if roles.official(before.title) else (
+                roles.official_kind(reference, before.candidates) if before.kind == "name" else None)
+            if kind:
+                refs[i] = dataclasses.replace(ref, title=kind)
+    return refs

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.reference import REFERENCE_FILES, load_reference
+from indexer.reference import REFERENCE_FILES
+from indexer.reference_toml import load_reference
 from indexer.tagging import Tagger
 
 REPO = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.reference import load_reference
+from indexer.reference_toml import load_reference
 from indexer.tagging import Tagger
 
 from .conftest import CORPUS

@@ -8,7 +8,7 @@ import tomllib
 import pytest
 
 from indexer.names import NameResolver
-from indexer.reference import load_reference
+from indexer.reference_toml import load_reference
 from indexer.search import SearchRequest
 from indexer.spelling import skeleton
 

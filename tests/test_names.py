@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from indexer.names import NameResolver
-from indexer.reference import load_reference
+from indexer.reference_toml import load_reference
 from indexer.spelling import near_surname, skeleton
 from tests.conftest import make_corpus
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from indexer.outlets import OutletFinder, host_of, slugify
-from indexer.reference import ReferenceError, load_reference
+from indexer.reference import ReferenceError
+from indexer.reference_toml import load_reference
 
 from .conftest import make_corpus
 

@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from indexer.names import NameResolver
-from indexer.reference import ReferenceError, load_reference
+from indexer.reference import ReferenceError
+from indexer.reference_toml import load_reference
 
 from .conftest import make_corpus
 

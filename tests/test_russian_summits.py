@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from indexer.dates import find_dates, lowered
-from indexer.reference import load_reference
+from indexer.reference_toml import load_reference
 from indexer.report import article_json
 from indexer.russian_places import declined
 from indexer.summits import SummitMatcher

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from indexer.reference import load_reference
+from indexer.reference_toml import load_reference
 from indexer.report import article_json, article_table
 from indexer.summits import SummitMatcher
 from indexer.tagging import Tagger

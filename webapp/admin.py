@@ -14,7 +14,7 @@ from flask.blueprints import BlueprintSetupState
 from werkzeug.utils import secure_filename
 
 from indexer.adding import CorpusBusy, add_articles
-from indexer.reference import load_reference
+from indexer.reference_toml import load_reference
 from indexer.report import article_json
 from indexer.search import IndexBusy
 from indexer.tagging import Tagger
