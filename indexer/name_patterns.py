@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 GENERIC_TITLES = r"President|president|Head\s+of\s+State|Head\s+of\s+state|head\s+of\s+state"
 PAIR_WORDS = r"leaders|presidents|heads\s+of\s+state"
+# "Оба лидера сказали", "оба президента": the two people last named
+RUSSIAN_PAIR = r"[Оо]ба\s+(?:лидера|президента|главы\s+государств|руководителя)"
 ANAPHORS = r"(?:joint\s+)?(?:statement|declaration|communiqu[ée]|address|appeal|message)"
 # "Heads of State Council", "head of state summit": institutions, not people.
 NOT_A_PERSON_AFTER = r"(?!\s+(?:Council|council|Summit|summit|meeting|level|of\s+the\s+Commonwealth))"

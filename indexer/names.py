@@ -27,6 +27,7 @@ from .name_patterns import (
     NOT_A_PERSON_AFTER,
     NOT_GIVEN_NAMES,
     PAIR_WORDS,
+    RUSSIAN_PAIR,
     TITLE_BEFORE,
     WORD_END,
     WORD_START,
@@ -87,7 +88,7 @@ class NameResolver:
             rf"(?:[Tt]he|[Oo]ur)\s+(?P<title>{GENERIC_TITLES}){WORD_END}(?!\s+of\b)"
             rf"{NOT_A_PERSON_AFTER}"
         )
-        self._pair_re = WordRegex(rf"(?i:(?:the\s+two|both)\s+(?:{PAIR_WORDS})){WORD_END}")
+        self._pair_re = WordRegex(rf"(?:(?i:(?:the\s+two|both)\s+(?:{PAIR_WORDS}))|{RUSSIAN_PAIR}){WORD_END}")
         self._group_re = re.compile(
             rf"{WORD_START}(?i:(?:the\s+)?(?:CIS\s+)?(?P<group>{alternation(self._group_form)}))"
             rf"{WORD_END}{NOT_A_PERSON_AFTER}"

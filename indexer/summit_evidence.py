@@ -162,6 +162,11 @@ class EvidenceReader:
                 if d.precision == "year":
                     ev.years.append((d.year, bool(FUTURE.search(sentence)), d.text))
                 ev.dates.append(d)
+        # a day the article gives the next meeting ("Следующая встреча состоится … 9 октября") is that
+        # meeting's wherever else it stands (a headline "Саммит пройдет в Астане 9 октября")
+        coming = {(d.month, d.day) for d in found if d.day and at(d.start)[2] == "next"}
+        if coming:
+            ev.dates = [d for d in ev.dates if not (d.day and (d.month, d.day) in coming)]
         for m in BARE_MONTH.finditer(low):
             _, sentence, kind = at(m.start())
             if kind == "this" and MEETING.search(sentence):

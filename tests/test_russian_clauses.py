@@ -93,3 +93,30 @@ def test_a_sentence_about_a_statement_is_no_heading(tag_text):
     article = tag_text("date: 2017-10-11\n\nЗаявление Лукашенко на саммите вызвало споры.\n\n"
                        "Мы считаем, что это важно.\n")
     assert speakers(article) == [NONE, NONE]
+
+
+def test_both_leaders_are_the_two_last_named(tag_text):
+    article = tag_text("date: 2001-06-01\n\nМного надежд возлагалось на переговоры Путина и Шеварднадзе. Оба лидера "
+                       "сказали, что надежда остается.\n")
+    assert speakers(article) == [(PUTIN, "eduard-shevardnadze")]
+
+
+def test_a_conviction_after_what_was_said(tag_text):
+    article = tag_text("date: 2015-10-16\n\nСитуация в Афганистане близка к критической, уверен президент России "
+                       "Владимир Путин.\n")
+    assert speakers(article) == [(PUTIN,)]
+
+
+def test_answering_questions_is_narration(tag_text):
+    article = tag_text("date: 2016-09-17\n\nПеред отлётом из Бишкека Владимир Путин ответил на вопросы российских "
+                       "журналистов.\n")
+    assert speakers(article) == [NONE]
+
+
+def test_a_printed_speech_goes_on_through_first_person_verbs_and_a_declined_title(tag_text):
+    # "Хотел бы", "вижу" need no pronoun; "под руководством Президента" is not narration about the speaker
+    article = tag_text("date: 2017-10-11\n\nВыступление Президента Сержа Саргсяна\n\n"
+                       "-Уважаемые коллеги, добрый день.\n\n"
+                       "Хотел бы поздравить страну с успехами, достигнутыми под руководством Президента.\n\n"
+                       "Неоднократно бывая в этом городе, вижу, как стремительно развивается столица.\n")
+    assert speakers(article) == [(SARGSYAN,), (SARGSYAN,), (SARGSYAN,)]

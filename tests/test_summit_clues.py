@@ -111,3 +111,11 @@ def test_a_meeting_announced_for_long_after_the_dateline_is_another_one(matcher)
     match = infer(matcher, "BAKU, Dec. 22\nThe summit of the CIS leaders was held in St. Petersburg. The next one is "
                            "scheduled for March 28.")
     assert not any("the meeting it announces" in why for why in match.evidence)
+
+
+def test_a_day_given_for_the_next_meeting_is_not_this_ones_anywhere(matcher):
+    # the headline gives the next summit's day; the dateline and the body report the Moscow meeting
+    text = ("Саммит СНГ пройдет в Астане 9 октября\nМИНСК, 8 мая – Sputnik. Следующая встреча лидеров стран СНГ "
+            "состоится в столице Казахстана 9 октября.\n\"Девятое октября пусть остается?\" – уточнил Назарбаев на "
+            "неформальном саммите, проходившем в пятницу в Москве.")
+    assert summit_of(matcher, text) == "2015-05-moscow-informal"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ...references import Reference
 from ...russian_names import surname_cases
 from ...russian_people import OFFICE_GENITIVE, name_ending, name_starting, titled_name
 from ..context import FIRST_PERSON, Discourse, ParagraphTags
@@ -37,13 +38,16 @@ from .speech_cues import credit_subjects
 NAME, ROLE, UNKNOWN, PRONOUN_SIEVE = "ru_cue_name", "ru_cue_role", "ru_cue_unknown", "ru_cue_pronoun"
 COLON_QUOTE = "ru_colon_quote"
 GROUP = "ru_cue_group"
-SIEVE_OF_KIND = {"name": NAME, "role": ROLE, "generic": ROLE, "group": GROUP}
-SUBJECT_KINDS = ("name", "role", "generic", "group")
+SIEVE_OF_KIND = {"name": NAME, "role": ROLE, "generic": ROLE, "group": GROUP, "pair": GROUP}
+SUBJECT_KINDS = ("name", "role", "generic", "group", "pair")
 _WORD = re.compile(r"[\w-]+")
 _CAPITAL_WORD = re.compile(r"[А-ЯЁA-Z]")
 # ", который заявил", ", которая ранее сообщила": a clause whose subject is the word before its comma
 _RELATIVE_OPENS = re.compile(r",\s*котор(?:ый|ая|ые)(?:\s+[а-яё]+){0,2}\s*$")
 _CAPITALISED_TITLE = re.compile(r"(?:Президент|Премьер|Председател|Глав|Министр|Генеральн|Пресс-секретар|Помощник)")
+_OFFICE_KINDS = {"министра": ("foreign_minister", "minister"), "пресс-секретаря": ("spokesperson",),
+                 "помощника": ("aide",), "генсека": ("cis_executive_secretary",)}
+_BARE_OFFICE = re.compile(rf"\s+(?P<office>(?i:{'|'.join(_OFFICE_KINDS)}))(?=\s*[,.])")
 _TITLE_BEFORE_NAME = re.compile(r"(?<![\w-])(?i:президента|премьер-министра|председателя|главы|лидера)\s+$")
 _ACTING = re.compile(r"(?<![\w-])и\.\s?о\.")
 _CLOSES_QUOTE = re.compile(r"[»”\"]\s*,?\s*[–—-]?\s*$")
@@ -60,7 +64,7 @@ def credit_cues(text: str, quoting, refs, resolved, state: Discourse, tags: Para
             continue  # "Лукашенко напомнил, что главы государств договорились": what he said
         # "… Нурсултану Назарбаеву. Президент Казахстана обратился …": named before the cue counts
         state.name(pid for ref, ids in resolved if ref.end <= cue.start() for pid in ids)
-        subjects = _subjects(text, cue, outside, quoting.inside, state)
+        subjects = _subjects(text, cue, outside, quoting.inside, state) or _bare_office(text, cue, state, mentions)
         credited = credit_subjects(subjects, _sieve_of, text, cue, state, resolved, tags, mentions, enabled)
         if credited and quote_start is not None:
             # "Лидеры говорили о том, что «…», подтвердил Лебедев": the sentence is what Лебедев said
@@ -68,6 +72,21 @@ def credit_cues(text: str, quoting, refs, resolved, state: Discourse, tags: Para
         elif credited and CONTENT_AFTER.match(text, cue.end()):
             end = next((m.start() for m in SENTENCE_END.finditer(text, cue.end())), len(text))
             content.append((cue.end(), end))
+
+
+def _bare_office(text: str, cue: re.Match, state: Discourse, mentions: Mentions) -> list:
+    """"Лавров ответил на вопросы. По словам министра, …": an office with no name after "по
+    словам" is the last person named who held it that day."""
+    m = _BARE_OFFICE.match(text, cue.end()) if INVERTED_CUE.fullmatch(cue.group()) else None
+    if not m:
+        return []
+    kinds = _OFFICE_KINDS[m.group("office").lower()]
+    people = mentions.resolver.reference.people
+    for pid in reversed(state.named):
+        person = people.get(pid)
+        if person and any(role.kind in kinds for role in person.roles_on(state.day)):
+            return [Reference(m.start("office"), m.end("office"), m.group("office"), "name", (pid,))]
+    return []
 
 
 def _quote_before(text: str, cue: re.Match, quotes) -> int | None:
