@@ -113,3 +113,29 @@ def test_server_threads_move_to_a_new_generation_once_it_is_warm(built, monkeypa
         follower.close()
     finally:
         pool.close_all()
+
+
+def test_a_follower_that_failed_still_moves_the_threads_to_the_generation_it_reopens(built, monkeypatch):
+    # a look that fails (a segment replaced mid-read under load) drops the follower's reader; the
+    # next look reopens on the new generation, and the threads must move to it, not wait for a
+    # commit that may never come
+    corpus, index = built
+    monkeypatch.setattr(readers, "FOLLOW_SECONDS", 3600)
+    pool = readers.ReaderPool(index)
+    pool.warm(spares=1)
+    try:
+        follower = pool.follow_once(None)
+        before = pool.get().generation
+        (corpus / "new_sanctions.txt").write_text(NEW_ARTICLE)
+        build_index(corpus, index)
+
+        def fails() -> bool:
+            raise OSError("a segment went away mid-read")
+
+        monkeypatch.setattr(follower, "refresh", fails)
+        assert pool.follow_once(follower) is None
+        follower = pool.follow_once(None)
+        assert pool.get().generation == follower.generation > before
+        follower.close()
+    finally:
+        pool.close_all()

@@ -83,9 +83,10 @@ class ReaderPool:
     def follow_once(self, reader: IndexReader | None) -> IndexReader | None:
         """One look for a new generation: warm it, then let the threads move to it."""
         try:
-            if reader is None:
+            if reader is None:  # the first look, or the one after a failed one (a commit may lie between)
                 reader = IndexReader(self.index_path)
                 reader.warm()
+                self._warmed += 1  # so threads look again: cheap when nothing changed
             elif reader.refresh():
                 reader.warm()
                 self._warmed += 1
