@@ -38,7 +38,7 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 4  # enough to keep the workers busy, few enough t
 SPOOL_IN_MEMORY_BYTES = 16 * 2**20  # tagged articles beyond this go to a temporary file (see _Spool)
 
 # Bump when tagging rules change in a way that alters stored tags: indexes retag everything.
-TAGGER_VERSION = "6"
+TAGGER_VERSION = "7"
 
 
 @dataclass

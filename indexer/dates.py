@@ -49,7 +49,8 @@ DATE_RE = re.compile(
     rf"|(?P<dm_d>{_DAY})(?:\s*[-–]\s*(?P<dm_d2>{_DAY}))?\s+(?:of\s+)?(?P<dm_m>{_MONTH})"
     rf"(?:,?\s*(?P<dm_y>{_YEAR}|{_SHORT_YEAR})(?!\d))?"
     # "October, 10." (a comma some copy puts after the month) only where the number ends a clause
-    rf"|(?P<md_m>{_MONTH})(?:\s+|,\s*(?={_DAY}(?:[.;)]|,\s*{_YEAR}|$)))(?P<md_d>{_DAY})(?!\d)(?:\s*(?:[-–]|and)\s*(?P<md_d2>{_DAY})(?!\d))?"
+    rf"|(?P<md_m>{_MONTH})(?:\s+|,[ \t]*(?={_DAY}(?:[.;)](?!\d)|,[ \t]*{_YEAR}|$)))(?P<md_d>{_DAY})(?!\d)"
+    rf"(?:\s*(?:[-–]|and)\s*(?P<md_d2>{_DAY})(?!\d))?"
     rf"(?:,?\s+(?P<md_y>{_YEAR})(?!\d))?"
     rf"|(?P<my_m>{_MONTH})\s+(?P<my_y>{_YEAR})(?!\d)"
     rf"|(?P<year>{_YEAR})(?![\d-])"

@@ -144,13 +144,13 @@ def nominative(given: str, surname: str) -> tuple[str, str] | None:
     gender, and the surname is read in that gender ("Азымбакиева" alone could be a woman's
     nominative). None when the given name reads as no genitive."""
     morph = _morph()
-    given_parse = next((p for p in morph.parse(given) if {"gent", "NOUN"} <= p.tag.grammemes
+    given_parse = next((p for p in morph.parse(given) if {"gent", "NOUN", "sing"} <= p.tag.grammemes
                         and p.tag.gender in ("masc", "femn")), None)
     if given_parse is None:
         return None
     gender = given_parse.tag.gender
     given_nominative = given_parse.inflect({"nomn"})
-    surname_parse = next((p for p in morph.parse(surname) if "gent" in p.tag.grammemes
+    surname_parse = next((p for p in morph.parse(surname) if {"gent", "sing"} <= p.tag.grammemes
                           and (gender in p.tag.grammemes or "ms-f" in p.tag.grammemes)), None)
     if not given_nominative or surname_parse is None:
         return None

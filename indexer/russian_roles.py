@@ -124,7 +124,7 @@ class RussianRoles:
             if m.group("kremlin"):
                 country = "russia"
             if kind == "head":
-                kind = "president"  # the head of a CIS country is its president
+                kind = "leader"  # who leads the country at summits: Armenia's prime minister since 2018
             if country is None and kind in ("president", "leader"):
                 if kind == "president" and not re.match(r"\s+[А-ЯЁ]", text[m.end():m.end() + 2]):
                     # "сказал президент", "Президент не назвал даты": the president the story follows

@@ -154,8 +154,8 @@ class EvidenceReader:
                     ev.other_dates.append((d.date, "next" if NEXT.search(sentence) else "other", d.text))
                 elif kind == "next" and d.precision == "year":  # "the next summit will be in 2015": a plan
                     ev.years.append((d.year, True, d.text))
-                elif kind == "next" and d.precision == "day-month":  # "scheduled for December 28"
-                    ev.coming_days.append(d)
+                elif kind == "next" and d.precision == "day-month" and not HELD.search(sentence.lower()):
+                    ev.coming_days.append(d)  # "scheduled for December 28"; not "who met on October 10"
             elif not (d.relative and not MEETING.search(sentence)):  # "tested positive on Monday": no
                 if d.precision == "day-month" and (named := _weekday_before(low, d.start)) is not None:
                     ev.weekday_days.append((named, d.month, d.days()[0], text[d.start:d.end]))
@@ -164,12 +164,15 @@ class EvidenceReader:
                 ev.dates.append(d)
         # a day the article gives the next meeting ("Следующая встреча состоится … 9 октября") is that
         # meeting's wherever else it stands (a headline "Саммит пройдет в Астане 9 октября")
-        coming = {(d.month, d.day) for d in found if d.day and at(d.start)[2] == "next"}
-        if coming:
-            ev.dates = [d for d in ev.dates if not (d.day and (d.month, d.day) in coming)]
-        for m in BARE_MONTH.finditer(low):
+        coming = {(d.month, d.day) for d in found if d.day and at(d.start)[2] == "next"
+                  and not HELD.search(at(d.start)[1])}
+        if coming:  # only where its own sentence also speaks of the future: a dateline stays
+            ev.dates = [d for d in ev.dates if not (d.day and (d.month, d.day) in coming
+                                                    and NEXT.search(at(d.start)[1]))]
+        for m in BARE_MONTH.finditer(low):  # only of a meeting still to come: "в январе министры согласовали" is not
             _, sentence, kind = at(m.start())
-            if kind == "this" and MEETING.search(sentence):
+            if kind == "this" and MEETING.search(sentence) and (
+                    COMING_VISIT.search(sentence) or NEXT.search(sentence) or FUTURE.search(sentence)):
                 month = m.group("en") or m.group("ru")
                 ev.bare_months.append((BARE_MONTH_NUMBER[month], text[m.start():m.end()]))
         for m in _around(ANNIVERSARY, low, "anniversary", 20, 60):
@@ -243,6 +246,12 @@ class EvidenceReader:
             ev.earlier_summits.append((known[0].id, " ".join(sentence.split())[:60]))
 
 
+# a meeting reported as held: its sentence's dates are not a coming meeting's, and the article no preview
+HELD = re.compile(r"(?<![\w-])(?:прош[её]л|прошла|прошли|прошедш\w*|состоял(?:ся|ась|ось|ись)|состоявш\w*|"
+                  r"завершил(?:ся|ась|ись)|встретил(?:ся|ись)|was\s+held|were\s+held|took\s+place|met|ended|"
+                  r"concluded)(?![\w-])")
+COMING_VISIT = re.compile(r"(?<![\w-])(?:посетит|приедет|прибудет|отправится|примет\s+участие|will|to\s+attend|"
+                          r"plans?\s+to)(?![\w-])")
 # "in February", "в феврале" with no day and no year: which month of the year, and nothing more
 _EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december")

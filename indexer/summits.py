@@ -19,7 +19,7 @@ from functools import lru_cache
 from .dates import find_dates, lowered
 from .names import NameResolver
 from .reference import ReferenceData, Summit
-from .summit_evidence import SUMMIT_CONTEXT, Evidence, EvidenceReader, in_lead, lead_spans
+from .summit_evidence import HELD, SUMMIT_CONTEXT, Evidence, EvidenceReader, in_lead, lead_spans
 from .summit_people import fits, leaders_in
 from .summit_scoring import DATE_WINDOW, Facts, SummitIndex, best, days_of_year
 
@@ -125,7 +125,7 @@ class SummitMatcher:
         elif dateline := next((d for d in ev.lead_dates if d.day and d.month), None):
             stated = days_of_year(dateline)
             announced = [d for d in ev.coming_days if 0 < _days_ahead(stated, days_of_year(d)) <= DATE_WINDOW]
-            if len(announced) == 1:  # "Dec. 22 — the summit scheduled for December 28": a preview of it
+            if len(announced) == 1 and not HELD.search(ev.low):  # "Dec. 22 — the summit scheduled for Dec. 28"
                 ev.preview, ev.filed_on = True, dateline
                 ev.dates.append(announced[0])
                 stated = days_of_year(announced[0])

@@ -72,6 +72,8 @@ def test_words_that_only_look_like_dates():
     ("in Minsk on October, 10.", [(10, 10, None)]),  # a comma after the month, where the number ends a clause
     ("October, 10, 2014 in Minsk", [(10, 10, 2014)]),
     ("In October, 10 leaders came.", []),  # a count, not a day
+    ("Inflation in October, 10.5 percent", []),  # a decimal
+    ("Trade grew in September,\n10.", []),  # not across a line
 ])
 def test_a_comma_between_month_and_day(text, found):
     assert [(d.month, d.day, d.year) for d in find_dates(text)] == found

@@ -120,3 +120,57 @@ def test_a_printed_speech_goes_on_through_first_person_verbs_and_a_declined_titl
                        "Хотел бы поздравить страну с успехами, достигнутыми под руководством Президента.\n\n"
                        "Неоднократно бывая в этом городе, вижу, как стремительно развивается столица.\n")
     assert speakers(article) == [(SARGSYAN,), (SARGSYAN,), (SARGSYAN,)]
+
+
+@pytest.mark.parametrize("headline", [
+    "Заявление Лукашенко на саммите СНГ вызвало споры",  # a sentence about the statement: a verb
+    "Речь Лукашенко на саммите СНГ: главное",  # a colon inside the line
+    "Обращение Лукашенко к лидерам СНГ осталось без ответа",
+])
+def test_a_headline_about_a_speech_is_no_speech_heading(tag_text, headline):
+    article = tag_text(f"date: 2019-10-11\n\n{headline}\n\nСаммит прошел в Ашхабаде, сообщили организаторы.\n\n"
+                       "Эксперты разошлись в оценках итогов встречи.\n")
+    assert speakers(article) == [NONE, NONE]
+
+
+def test_whom_journalists_asked_is_not_the_speaker(tag_text):
+    assert speakers(tag_text("date: 2019-10-11\n\nЖурналисты спросили Лукашенко, приедет ли он на саммит.\n")) == [NONE]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Путин, уверен политолог Андрей Суздальцев, не пойдет на уступки.", "unknown-andrey-suzdaltsev"),
+    ("Лукашенко, уверены эксперты, приедет на саммит.", None),  # the experts: nobody listed
+])
+def test_a_conviction_in_commas_is_whoever_follows_it(tag_text, sentence, speaker):
+    assert speakers(tag_text(f"date: 2019-10-11\n\n{sentence}\n")) == [(speaker,) if speaker else NONE]
+
+
+def test_both_leaders_are_the_last_two_leaders_not_an_aide_named_between(tag_text):
+    article = tag_text("date: 2025-10-10\n\nПутин встретился с Токаевым, рассказал журналистам Дмитрий Песков.\n\n"
+                       "Оба лидера заявили, что довольны.\n")
+    assert speakers(article)[1] == (PUTIN, "kassym-jomart-tokayev")
+
+
+def test_po_slovam_ministra_after_another_minister_credits_nobody(tag_text):
+    article = tag_text("date: 2019-10-11\n\nЛавров встретился с коллегами. Затем министр финансов Антон Силуанов "
+                       "провел встречу. По словам министра, всё идет по плану.\n")
+    assert speakers(article) == [NONE]
+
+
+def test_a_third_person_wish_ends_a_printed_speech(tag_text):
+    article = tag_text("date: 2015-05-08\n\nПутин сказал:\n\n- Уважаемые коллеги, добро пожаловать.\n\n"
+                       "Назарбаев хотел бы, чтобы следующий саммит прошел в Астане.\n")
+    assert PUTIN not in speakers(article)[2]
+
+
+def test_the_speakers_own_declined_name_ends_a_transcript_turn(tag_text):
+    article = tag_text("date: 2015-05-08\n\nВ.Путин: Уважаемые коллеги, добро пожаловать.\n\n"
+                       "По окончании выступления Путина слово взял Алиев.\n")
+    assert speakers(article) == [(PUTIN,), NONE]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Глава Армении ответил на этот вопрос так: «Посмотрим».", "nikol-pashinyan"),  # who leads it at summits
+])
+def test_the_head_of_a_parliamentary_republic_is_its_leader(tag_text, sentence, speaker):
+    assert speakers(tag_text(f"date: 2019-10-11\n\n{sentence}\n")) == [(speaker,)]

@@ -78,3 +78,9 @@ def test_speech_acts_without_a_verb_of_saying(tag_text, sentence, speaker):
 def test_naming_a_thing_is_not_speech(tag_text):
     # "назвал" with a thing and what it was called counts; a plain "назвал имя" is not speech
     assert speakers(tag_text("date: 2025-10-10\n\nПутин назвал имя победителя конкурса.\n")) == [NONE]
+
+
+def test_a_genitive_plural_reading_is_no_name():
+    from indexer.russian_people import nominative
+
+    assert (nominative("Яна", "Ли"), nominative("Ян", "Ли")) == (("Ян", "Ли"), None)

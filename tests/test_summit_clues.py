@@ -119,3 +119,19 @@ def test_a_day_given_for_the_next_meeting_is_not_this_ones_anywhere(matcher):
             "состоится в столице Казахстана 9 октября.\n\"Девятое октября пусть остается?\" – уточнил Назарбаев на "
             "неформальном саммите, проходившем в пятницу в Москве.")
     assert summit_of(matcher, text) == "2015-05-moscow-informal"
+
+
+
+@pytest.mark.parametrize("text", [
+    "МИНСК, 10 октября\nСаммит СНГ прошел в Минске. Следующая встреча лидеров СНГ состоится 25 октября в Минске.",
+    "MINSK, Oct. 10\nThe CIS summit took place. The leaders, who met in Minsk on October 10, agreed that the next "
+    "summit will be held in Moscow.",
+])
+def test_a_report_of_a_held_summit_is_no_preview_and_keeps_its_dateline(matcher, text):
+    assert summit_of(matcher, text) == "2014-minsk"
+
+
+def test_a_month_in_a_sentence_about_the_past_is_no_clue(matcher):
+    match = infer(matcher, "Саммит СНГ открылся в Москве\nЕще в январе министры иностранных дел согласовали "
+                           "повестку встречи.")
+    assert match.summit is None

@@ -15,6 +15,7 @@ from ..names import NOT_GIVEN_NAMES
 from ..reference import UNKNOWN_SPEAKER_PREFIX
 from .quoting import covers, last_end
 
+PARTICIPLES = r"saying|adding|stating|noting|stressing|remarking|warning|insisting|arguing"
 _CUE_WORDS = [
     r"said", r"says", r"say", r"noted", r"notes", r"stressed", r"stresses",
     r"emphasi[sz]ed", r"emphasi[sz]es?", r"stated", r"remarked", r"added", r"adds",
@@ -33,8 +34,11 @@ _CUE_WORDS = [
     r"reaffirmed", r"made\s+clear", r"accused", r"(?:pointed|points)\s+to",
     r"made\s+(?:a|the)\s+proposal", r"clarified", r"confirmed", r"denied", r"predicted",
     r"(?:briefed|detailed|updated)\s+(?:reporters|journalists|the\s+press|the\s+media)",
-    # participles after a comma: "..., saying that", "..., adding"
-    r"(?:(?<=,\s)|(?<=while\s))(?:saying|adding|stating|noting|stressing|remarking|warning|insisting|arguing)",
+    # participles after a comma: "..., saying that", "..., adding"; after "while" only with what was
+    # said or to whom ("while warning his counterparts", not "while warning lights flashed")
+    rf"(?<=,\s)(?:{PARTICIPLES})",
+    rf"(?<=while\s)(?:{PARTICIPLES})(?=\s+(?:that|of|against|about|his|her|their|the|them|him|it|leaders|counterparts|"
+    r"partners|colleagues)\b)",
     r"apologi[sz]ed", r"(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+rule\s+out", r"ruled\s+out",
     r"made\s+(?:only\s+)?(?:a\s+)?(?:passing|brief|special)\s+references?\s+to",
     r"made\s+(?:the|this|that|these|those)\s+(?:statement|remarks?|comments?)",

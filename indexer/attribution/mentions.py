@@ -92,6 +92,11 @@ class Mentions:
                 return (pid,)
         return ()
 
+    def leads(self, person_id: str, day) -> bool:
+        """Does the person lead a country that day (head of state or government): one of "the two leaders"?"""
+        person = self.people.get(person_id)
+        return bool(person) and any(r.leader or r.kind == "prime_minister" for r in person.roles_on(day))
+
     def pronoun(self, pronoun: Pronoun, state: Discourse, earlier, credited: tuple[str, ...],
                 previous: tuple[str, ...]) -> tuple[str, ...]:
         """"He said": whoever this paragraph already credited; else the one person named in

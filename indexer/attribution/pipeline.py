@@ -128,7 +128,8 @@ class Attributor:
         if turn.mode == "labelled" and turn.sieve == printed_speech.NAME:
             return False  # a whole printed speech may name its speaker's country and office
         for ref in self.resolver.find(text):
-            if ref.kind in ("name", "role", "generic") and not inside(ref, quoting.inside) and not ref.oblique:
+            if ref.kind in ("name", "role", "generic") and not inside(ref, quoting.inside) and not (
+                    ref.oblique and ref.kind != "name"):  # "под руководством Президента": someone else
                 if set(self.mentions.mention(ref, state)) & set(turn.speakers):
                     return True
         return False

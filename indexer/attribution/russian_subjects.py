@@ -33,30 +33,35 @@ from .russian_cues import (
 )
 
 _WORD = re.compile(r"[\w-]+")
+_CONVINCED = re.compile(r"(?:уверен|убежд[её]н)(?:а|ы)?", re.IGNORECASE)
 _CAPITAL_WORD = re.compile(r"[А-ЯЁA-Z]")
 # ", который заявил", ", которая ранее сообщила": a clause whose subject is the word before its comma
 _RELATIVE_OPENS = re.compile(r",\s*котор(?:ый|ая|ые)(?:\s+[а-яё]+){0,2}\s*$")
 _CAPITALISED_TITLE = re.compile(r"(?:Президент|Премьер|Председател|Глав|Министр|Генеральн|Пресс-секретар|Помощник)")
 _OFFICE_KINDS = {"министра": ("foreign_minister", "minister"), "пресс-секретаря": ("spokesperson",),
                  "помощника": ("aide",), "генсека": ("cis_executive_secretary",)}
+_ANY_OFFICE = re.compile(r"(?i:министр|секретар|помощник|посол|посла|советник)")
 _BARE_OFFICE = re.compile(rf"\s+(?P<office>(?i:{'|'.join(_OFFICE_KINDS)}))(?=\s*[,.])")
 _TITLE_BEFORE_NAME = re.compile(r"(?<![\w-])(?i:президента|премьер-министра|председателя|главы|лидера)\s+$")
 _ACTING = re.compile(r"(?<![\w-])и\.\s?о\.")
 _SCARE_QUOTES = re.compile(r"[«“\"][\w-]+(?:\s+[\w-]+)?[»”\"]")
 
 
-def bare_office(text: str, cue: re.Match, state: Discourse, mentions: Mentions) -> list:
+def bare_office(text: str, cue: re.Match, outside, state: Discourse, mentions: Mentions) -> list:
     """"Лавров ответил на вопросы. По словам министра, …": an office with no name after "по
-    словам" is the last person named who held it that day."""
+    словам" is the person named last before it in the paragraph, if they held it that day and no
+    other office was named between ("… министр финансов Антон Силуанов …" makes it unclear)."""
     m = _BARE_OFFICE.match(text, cue.end()) if INVERTED_CUE.fullmatch(cue.group()) else None
     if not m:
         return []
+    last = next((r for r in reversed(outside) if r.end <= cue.start() and r.kind in ("name", "role")), None)
+    if last is None or _ANY_OFFICE.search(text, last.end, cue.start()):
+        return []
+    ids = mentions.resolver.resolve(last, state.day, state.named)
     kinds = _OFFICE_KINDS[m.group("office").lower()]
-    people = mentions.resolver.reference.people
-    for pid in reversed(state.named):
-        person = people.get(pid)
-        if person and any(role.kind in kinds for role in person.roles_on(state.day)):
-            return [Reference(m.start("office"), m.end("office"), m.group("office"), "name", (pid,))]
+    person = mentions.people.get(ids[0]) if len(ids) == 1 else None
+    if person and any(role.kind in kinds for role in person.roles_on(state.day)):
+        return [Reference(m.start("office"), m.end("office"), m.group("office"), "name", ids)]
     return []
 
 
@@ -68,6 +73,9 @@ def find_subjects(text: str, cue: re.Match, outside, quotes, state: Discourse) -
     if INVERTED_CUE.fullmatch(cue.group()):
         after = _after(text, cue.end(), outside, quotes, any_case=True, state=state)
         return after[:1]
+    if _CONVINCED.fullmatch(cue.group()) and text[max(0, cue.start() - 2):cue.start()] == ", ":
+        # "…, уверен президент России": whoever stands before the comma is in what was said
+        return _after(text, cue.end(), outside, quotes, any_case=False, state=state)[:1]
     start = window_start(text, cue.start(), quotes)
     relative = _RELATIVE_OPENS.search(text, start, cue.start())
     if relative:  # "… коллеги Леонида Кучмы, который заявил": the one the clause is about

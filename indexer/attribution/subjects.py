@@ -26,7 +26,7 @@ from operator import attrgetter
 from ..dates import MONTH_NAMES, WEEKDAYS
 from ..names import Reference
 from .context import Discourse
-from .cues import AGENT_AFTER, OBJECT_PRONOUN, PRONOUN, sentence_ends, unknown_person, window_start
+from .cues import AGENT_AFTER, OBJECT_PRONOUN, PARTICIPLES, PRONOUN, sentence_ends, unknown_person, window_start
 from .mentions import Pronoun, Unknown
 
 NOT_SUBJECT_BEFORE = re.compile(
@@ -71,8 +71,11 @@ INVERSION_CUE = re.compile(
     r"|remarked|wrote|writes|commented|concluded|insisted|warned|recalled|observed", re.IGNORECASE)
 INVERSION_BEFORE = re.compile(r"[,”»\"’:]\s*$")
 HONORIFIC_GAP = re.compile(r"\s*+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
-# a participle adjunct ("…, saying that", "while warning") has the subject of its sentence
-PARTICIPLE = re.compile(r"saying|adding|stating|noting|stressing|remarking|warning|insisting|arguing", re.IGNORECASE)
+# a participle adjunct ("…, saying that", "while warning") has the subject of its sentence, unless a
+# clause of its own or a passive stands between ("… as protesters gathered, warning", "was criticised by …")
+PARTICIPLE = re.compile(PARTICIPLES, re.IGNORECASE)
+CLAUSE_WORDS = {"as", "while", "who", "whom", "whose", "which", "that", "when", "where", "after", "before",
+                "because", "since", "although", "though", "if", "until", "by"}
 
 
 def find_subjects(text: str, cue: re.Match, outside: list[Reference], inside, state: Discourse) -> list:
@@ -116,7 +119,8 @@ def find_subjects(text: str, cue: re.Match, outside: list[Reference], inside, st
             if initial and len(gap) <= MAX_SUBJECT_WORDS:
                 return _with_coordinated(text, candidates, index, skipped)
             break
-        if initial and PARTICIPLE.fullmatch(cue.group()) and len(gap) <= MAX_SUBJECT_WORDS:
+        if initial and PARTICIPLE.fullmatch(cue.group()) and len(gap) <= MAX_SUBJECT_WORDS and not (
+                CLAUSE_WORDS & {word.lower() for word in (gap[:-1] if gap[-1:] == ["while"] else gap)}):
             # "Medvedev met the leaders …, trying to …, while warning them": the sentence's subject
             return _with_coordinated(text, candidates, index, skipped)
         closes_apposition = text[candidate.end:cue.start()].rstrip().endswith(",") and \

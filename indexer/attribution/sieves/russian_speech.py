@@ -38,7 +38,8 @@ def credit_cues(text: str, quoting, refs, resolved, state: Discourse, tags: Para
             continue  # "Лукашенко напомнил, что главы государств договорились": what he said
         # "… Нурсултану Назарбаеву. Президент Казахстана обратился …": named before the cue counts
         state.name(pid for ref, ids in resolved if ref.end <= cue.start() for pid in ids)
-        subjects = find_subjects(text, cue, outside, quoting.inside, state) or bare_office(text, cue, state, mentions)
+        subjects = (find_subjects(text, cue, outside, quoting.inside, state)
+                    or bare_office(text, cue, outside, state, mentions))
         credited = credit_subjects(subjects, _sieve_of, text, cue, state, resolved, tags, mentions, enabled)
         if credited and quote_start is not None:
             # "Лидеры говорили о том, что «…», подтвердил Лебедев": the sentence is what Лебедев said

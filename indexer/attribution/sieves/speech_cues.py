@@ -30,6 +30,8 @@ TRAILING_CUE = re.compile(
     r"(?:\s++(?:reporters|journalists|the\s+press|the\s+media|TASS|Interfax|RIA\s+Novosti))?"
     r"(?:\s++(?:after|following|at|on|in|during|before)\s++(?:(?!that\b)[^.,;:!?“”\"«»]){1,60}?(?=[.!?]))?"
     r"(?:\s*+(?:on\s+\w+day|yesterday|today|later|earlier)?\s*+[.!?]?\s*+$|\s*[.!?])")
+# "Tokayev condemned it, and Mirziyoyev warned in Tashkent.": a clause of its own, reporting nothing before it
+COORDINATED = re.compile(r"(?<![\w-])(?:and|while|but|whereas)\s+(?:[\w.’'-]+\s+){1,5}$")
 CONTINUING = re.compile(r"added|adds|continued|went\s+on", re.IGNORECASE)
 
 
@@ -38,7 +40,8 @@ def credit_cues(text: str, quoting, refs, resolved, state: Discourse, tags: Para
     """Credit the subject of every speech cue in the paragraph's unquoted text."""
     outside = [ref for ref in refs if not inside(ref, quoting.inside)]
     found = cues(text, quoting.inside)
-    marked = [(cue, bool(TRAILING_CUE.match(text, cue.end()))) for cue in found]
+    marked = [(cue, bool(TRAILING_CUE.match(text, cue.end())) and not COORDINATED.search(
+        text, max(0, cue.start() - 80), cue.start())) for cue in found]
     content: list[tuple[int, int]] = []
     for cue, trailing in sorted(marked, key=lambda item: not item[1]):  # trailing cues first, each kind in order
         if any(s <= cue.start() < e for s, e in content):
@@ -105,9 +108,9 @@ def _resolve(subject, text: str, state: Discourse, resolved, tags: ParagraphTags
     if subject.kind == "anaphor":
         return state.last_speakers
     if subject.kind == "pair":
-        people: list[str] = []  # the last two people named, this paragraph's first
+        people: list[str] = []  # the last two leaders named, this paragraph's first (not an aide in between)
         for pid in chain(chain.from_iterable(reversed(ids) for _, ids in reversed(earlier)), reversed(state.named)):
-            if pid not in people:
+            if pid not in people and mentions.leads(pid, state.day):
                 people.append(pid)
                 if len(people) == 2:
                     return tuple(reversed(people))

@@ -36,17 +36,31 @@ SPEECH_HEADING = re.compile(
     re.IGNORECASE,
 )
 
-# "Выступление Президента Сержа Саргсяна на заседании …", "Текст обращения Токаева к участникам саммита"
+# "Выступление Президента Сержа Саргсяна на заседании …", "Текст обращения Токаева к участникам саммита":
+# a title (no full stop, a colon only at its end), whose speaker is a title and capitalised words alone
 RUSSIAN_SPEECH_HEADING = re.compile(
     r"^(?:(?:Полный\s+)?[Тт]екст\s+)?(?:[Вв]ыступлени[ея]|[Рр]ечь|[Рр]ечи|[Оо]бращени[ея]|[Зз]аявлени[ея])"
-    r"\s+(?P<who>[^:.!?]+?)(?:(?<!\s)\s++(?:на|в|во|перед|к|по|с)\s+[^.!?]*)?:?$")  # a title: no full stop
+    r"\s+(?P<who>(?:(?:[Пп]резидента|[Пп]ремьер-министра|[Пп]редседателя|[Гг]лавы\s+государства)\s+)?"
+    r"[А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*){0,5})"
+    r"(?P<where>\s+(?:на|в|во|перед|к)\s+[^.!?:]*)?:?$")
+# a verb in what follows the speaker ("Заявление Лукашенко на саммите вызвало споры") makes it a
+# sentence about the speech, not the title over it
+_VERB = re.compile(r"(?<![\w-])[а-яё]{2,}(?:ло|ли|ла|лся|лась|лось|лись|ает|яет|ует|ит|ют|ят)(?![\w-])")
+MAX_HEADING_CHARS = 200
 
 
 def speech_heading(text: str, state: Discourse, mentions: Mentions) -> Turn | None:
-    """"Speech of President Tokayev at the CIS summit", "Выступление Президента Сержа Саргсяна
-    на заседании" starts a speech by that person."""
-    match = (SPEECH_HEADING.match(text.strip()) or RUSSIAN_SPEECH_HEADING.match(text.strip())) \
-        if len(text.split()) <= 20 else None
+    """A heading that names who gave the speech below it starts that person's turn: the speech
+    itself never names its speaker ("Speech of President Tokayev at the CIS summit",
+    "Выступление Президента Сержа Саргсяна на заседании")."""
+    line = text.strip()
+    if len(line) > MAX_HEADING_CHARS or len(line.split()) > 20:
+        return None
+    match = SPEECH_HEADING.match(line)
+    if not match:
+        match = RUSSIAN_SPEECH_HEADING.match(line)
+        if match and match.group("where") and _VERB.search(match.group("where")):
+            return None
     if not match:
         return None
     refs = [r for r in mentions.resolver.find(match.group("who")) if r.kind in ("name", "role", "generic")]
