@@ -253,8 +253,8 @@ HELD = re.compile(r"(?<![\w-])(?:прош[её]л|прошла|прошли|пр
 COMING_VISIT = re.compile(r"(?<![\w-])(?:посетит|приедет|прибудет|отправится|примет\s+участие|will|to\s+attend|"
                           r"plans?\s+to)(?![\w-])")
 # "in February", "в феврале" with no day and no year: which month of the year, and nothing more
-_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december")
+_EN_MONTHS = tuple(name.lower() for name in MONTH_NAMES)
+# the prepositional case ("в феврале"), which the date tables (genitive: "10 февраля") do not hold
 _RU_MONTHS = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре",
               "ноябре", "декабре")
 BARE_MONTH_NUMBER = {name: n for names in (_EN_MONTHS, _RU_MONTHS) for n, name in enumerate(names, 1)}
