@@ -75,3 +75,14 @@ def test_the_content_security_policy_blocks_nothing_of_ours(browser, seed_server
                                                             {textContent: "window.injected = true"}))""")
     assert page.evaluate("window.injected === undefined")
     page.close()
+
+
+def test_pages_log_no_errors_in_the_console(browser, seed_server):  # noqa: F811
+    """A browser asks for /favicon.ico unless the page names an icon: every page logged a 404."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    for path in ("/", "/search?q=sanctions", "/speakers", "/help"):
+        page.goto(seed_server.url + path)
+    assert errors == []
+    page.close()
