@@ -147,15 +147,18 @@ class EvidenceReader:
         if gov and not any(at(m.start())[2] == "this" for m in HEADS_OF_STATE.finditer(low)):
             ev.government_meeting = f"'{gov.group()}': a heads-of-government meeting, not a summit"
             return ev  # "the heads of state meeting scheduled for October 11" is another meeting
+        coming: set[tuple[int, int]] = set()  # the days the article gives a coming meeting
         for d in found:
             _, sentence, kind = at(d.start)
             if kind != "this":
+                if kind == "next" and d.day and not HELD.search(sentence):  # not "who met on October 10"
+                    coming.add((d.month, d.day))
                 if d.date:
                     ev.other_dates.append((d.date, "next" if NEXT.search(sentence) else "other", d.text))
                 elif kind == "next" and d.precision == "year":  # "the next summit will be in 2015": a plan
                     ev.years.append((d.year, True, d.text))
-                elif kind == "next" and d.precision == "day-month" and not HELD.search(sentence.lower()):
-                    ev.coming_days.append(d)  # "scheduled for December 28"; not "who met on October 10"
+                elif kind == "next" and d.precision == "day-month" and not HELD.search(sentence):
+                    ev.coming_days.append(d)  # "scheduled for December 28"
             elif not (d.relative and not MEETING.search(sentence)):  # "tested positive on Monday": no
                 if d.precision == "day-month" and (named := _weekday_before(low, d.start)) is not None:
                     ev.weekday_days.append((named, d.month, d.days()[0], text[d.start:d.end]))
@@ -164,8 +167,6 @@ class EvidenceReader:
                 ev.dates.append(d)
         # a day the article gives the next meeting ("Следующая встреча состоится … 9 октября") is that
         # meeting's wherever else it stands (a headline "Саммит пройдет в Астане 9 октября")
-        coming = {(d.month, d.day) for d in found if d.day and at(d.start)[2] == "next"
-                  and not HELD.search(at(d.start)[1])}
         if coming:  # only where its own sentence also speaks of the future: a dateline stays
             ev.dates = [d for d in ev.dates if not (d.day and (d.month, d.day) in coming
                                                     and NEXT.search(at(d.start)[1]))]
@@ -258,6 +259,7 @@ _EN_MONTHS = tuple(name.lower() for name in MONTH_NAMES)
 _RU_MONTHS = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре",
               "ноябре", "декабре")
 BARE_MONTH_NUMBER = {name: n for names in (_EN_MONTHS, _RU_MONTHS) for n, name in enumerate(names, 1)}
+# (not "may": "in may" is too often the verb)
 BARE_MONTH = re.compile(rf"(?<![\w-])(?:(?:in|early|late|mid-?)\s+(?P<en>{'|'.join(_EN_MONTHS[:4] + _EN_MONTHS[5:])})"
                         rf"|(?:в|во)\s+(?P<ru>{'|'.join(_RU_MONTHS)}))(?![\w-])(?!,?\s*\d)")
 
